@@ -1,0 +1,11 @@
+"""Footnotes show the printed numbers (1-19) and every call has its note."""
+from edition import footnotes
+from edition.hook_support import language, page_path, stops_build
+from edition.strings import interface
+
+
+@stops_build
+def on_page_content(html, page, config, files):
+    footnotes.check_calls(page.markdown, html, page_path(page, config))
+    html, _ = footnotes.restore_numbers(html, interface(language(config))["footnote_back"])
+    return html

@@ -1,0 +1,11 @@
+"""Interface text of the theme options we set, in the edition's language."""
+from edition.hook_support import language
+from edition.strings import interface
+
+
+def on_config(config):
+    strings = interface(language(config))
+    light, dark = config["theme"]["palette"]
+    light["toggle"]["name"] = strings["palette_to_dark"]
+    dark["toggle"]["name"] = strings["palette_to_light"]
+    return config

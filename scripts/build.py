@@ -1,0 +1,18 @@
+"""Build the bilingual site (and its PDFs) into site/ (or the folder given)."""
+import argparse
+import sys
+from pathlib import Path
+
+from edition.site_build import BuildError, build_site
+
+parser = argparse.ArgumentParser(description=__doc__)
+parser.add_argument("out", nargs="?", default="site", type=Path)
+parser.add_argument("--site-url", default=None, help="the public address, ending in /")
+args = parser.parse_args()
+try:
+    options = {"site_url": args.site_url} if args.site_url else {}
+    timings = build_site(args.out.resolve(), **options)
+except BuildError as error:
+    sys.exit(f"build failed: {error}")
+print("built " + ", ".join(f"{lang} in {seconds:.1f} s" for lang, seconds in timings.items())
+      + f" into {args.out}/")
