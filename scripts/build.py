@@ -11,8 +11,8 @@ parser.add_argument("--site-url", default=None, help="the public address, ending
 args = parser.parse_args()
 try:
     options = {"site_url": args.site_url} if args.site_url else {}
-    timings = build_site(args.out.resolve(), **options)
+    report = build_site(args.out.resolve(), **options)
 except BuildError as error:
     sys.exit(f"build failed: {error}")
-print("built " + ", ".join(f"{lang} in {seconds:.1f} s" for lang, seconds in timings.items())
+print("built " + ", ".join(f"{lang} in {r['seconds']:.1f} s" for lang, r in report.items())
       + f" into {args.out}/")

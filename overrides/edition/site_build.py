@@ -72,15 +72,23 @@ def languages_from_config() -> list[dict]:
 
 
 def build_site(out: Path, docs: Path = ROOT / "docs", site_url: str = DEFAULT_SITE_URL,
-               strict: bool = True) -> dict[str, float]:
-    """Build both editions into out/nl and out/en (Dutch first: English reads its paragraphs)."""
+               strict: bool = True) -> dict[str, dict]:
+    """Build both editions into out/nl and out/en (Dutch first: English reads its paragraphs).
+
+    Returns per language the seconds taken and MkDocs' log.
+    """
     out.mkdir(parents=True, exist_ok=True)
-    timings = {}
+    report = {}
     for lang in LANGUAGES:
         start = time.perf_counter()
         result = build_edition(lang, docs, out, site_url, strict)
-        timings[lang] = time.perf_counter() - start
+        report[lang] = {"seconds": time.perf_counter() - start, "log": result.stderr}
         if result.returncode != 0:
-            raise BuildError(f"the {lang} edition did not build:\n{result.stderr.strip()}")
+            raise BuildError(f"the {lang} edition did not build:\n{_errors(result.stderr)}")
     (out / "index.html").write_text(root_page(languages_from_config()), encoding="utf-8")
-    return timings
+    return report
+
+
+def _errors(log: str) -> str:
+    """MkDocs' log without its INFO lines: the warnings and errors that stopped the build."""
+    return "\n".join(line for line in log.strip().splitlines() if not line.startswith("INFO"))

@@ -5,7 +5,8 @@ from pathlib import Path
 from mkdocs.utils.meta import get_data
 
 from edition import paragraphs
-from edition.hook_support import language
+from edition.hook_support import docs_root, language
+from edition.paths import SOURCE_LANGUAGE
 from edition.strings import interface
 
 _prefixes: dict[str, int] = {}
@@ -13,11 +14,16 @@ _pages: dict[str, dict] = {}
 
 
 def on_nav(nav, config, files):
-    """Chapter prefixes follow the nav: the numbered pages are 0, 1, 2, ... in reading order."""
+    """Chapter prefixes follow the nav: the numbered pages are 0, 1, 2, ... in reading order.
+
+    Which pages are numbered is read from the source language, so a translation cannot shift
+    the numbers.
+    """
     _prefixes.clear()
     _pages.clear()
-    numbered = [page for page in nav.pages
-                if get_data(Path(page.file.abs_src_path).read_text(encoding="utf-8"))[1].get("numbered")]
+    source = docs_root(config) / SOURCE_LANGUAGE
+    numbered = [page for page in nav.pages if (source / page.file.src_uri).exists() and get_data(
+        (source / page.file.src_uri).read_text(encoding="utf-8"))[1].get("numbered")]
     _prefixes.update({page.file.src_uri: index for index, page in enumerate(numbered)})
     return nav
 

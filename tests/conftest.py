@@ -1,0 +1,57 @@
+"""The site is built once per session (strict, both languages) into a temporary folder."""
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from edition.paths import DOCS, LANGUAGES
+from edition.site_build import BuildError, build_site
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("site")
+    build_site(out)
+    return out
+
+
+@pytest.fixture(scope="session")
+def paragraphs(site) -> dict[str, dict]:
+    return {lang: json.loads((site / lang / "paragraphs.json").read_text(encoding="utf-8"))
+            for lang in LANGUAGES}
+
+
+def page_file(site: Path, lang: str, src: str) -> Path:
+    """docs/<lang>/verkenning/inleiding.md -> site/<lang>/verkenning/inleiding/index.html"""
+    stem = src[:-3]
+    if stem == "index" or stem.endswith("/index"):
+        return site / lang / stem[:-5] / "index.html"
+    return site / lang / stem / "index.html"
+
+
+def article(path: Path) -> BeautifulSoup:
+    soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+    return soup.select_one("article.md-content__inner")
+
+
+def source_pages(lang: str = "nl") -> list[str]:
+    return sorted(p.relative_to(DOCS / lang).as_posix() for p in (DOCS / lang).rglob("*.md"))
+
+
+@pytest.fixture
+def broken_copy(tmp_path):
+    """A copy of docs/ to break; build(copy) returns the build error's text ("" if it built)."""
+    copy = tmp_path / "docs"
+    shutil.copytree(DOCS, copy)
+
+    def build() -> str:
+        try:
+            build_site(tmp_path / "site", docs=copy)
+        except BuildError as error:
+            return str(error)
+        return ""
+    return copy, build
