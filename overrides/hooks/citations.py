@@ -13,7 +13,7 @@ def on_page_content(html, page, config, files):
         raise ContentError(f"docs/{language(config)}/{BRONNEN}", "the sources page is missing")
     href = relative_url(bronnen.url, page.url)
     data = docs_root(config) / "data"
-    html, _ = sources.link_citations(html, page.markdown, page_path(page, config), href,
+    html, _ = sources.link_citations(html, page.file.content_string, page_path(page, config), href,
                                      language(config), data)
     if page.file.src_uri == BRONNEN:
         if sources.BIBLIOGRAPHY_MARKER not in html:

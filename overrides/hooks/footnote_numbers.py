@@ -6,6 +6,6 @@ from edition.strings import interface
 
 @stops_build
 def on_page_content(html, page, config, files):
-    footnotes.check_calls(page.markdown, html, page_path(page, config))
+    footnotes.check_calls(page.file.content_string, html, page_path(page, config))
     html, _ = footnotes.restore_numbers(html, interface(language(config))["footnote_back"])
     return html
