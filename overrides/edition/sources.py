@@ -47,10 +47,13 @@ def apa_entry(work: dict, lang: str) -> str:
     strings = interface(lang)
     year = work["year"] if work["year"] is not None else strings["no_date"]
     title = html.escape(work["title"])
+    # A Dutch title on the English page is marked as Dutch (for screen readers and hyphenation).
+    title_lang = work.get("lang", "nl")
+    marked = f' lang="{title_lang}"' if title_lang != lang else ""
     if work.get("bracketed_title"):
-        title = f"[{title}]"
+        title = f"[<span{marked}>{title}</span>]"
     else:
-        title = f"<em>{title}</em>"
+        title = f"<em{marked}>{title}</em>"
     gloss = ""
     if lang != "nl" and work.get("title_en"):
         gloss = f" [{html.escape(work['title_en'])}]"

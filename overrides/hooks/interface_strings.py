@@ -8,4 +8,6 @@ def on_config(config):
     light, dark = config["theme"]["palette"]
     light["toggle"]["name"] = strings["palette_to_dark"]
     dark["toggle"]["name"] = strings["palette_to_light"]
+    # For templates (the 404 page): the same strings, never an if-language chain.
+    config["extra"]["interface"] = strings
     return config

@@ -1,0 +1,111 @@
+"""What the browser gates share: the pages of the built site, the audit tools, one browser.
+
+Pages are read from the built site (each language's sitemap, its 404 page and the root page),
+never from a list, so the gates cover every page that later work adds.
+"""
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import subprocess
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from edition.paths import LANGUAGES, ROOT
+
+NODE_MODULES = ROOT / "node_modules"
+AXE_SCRIPT = NODE_MODULES / "axe-core" / "axe.min.js"
+VNU_JAR = NODE_MODULES / "vnu-jar" / "build" / "dist" / "vnu.jar"
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+VIEWPORTS = {"mobile": {"width": 375, "height": 740}, "desktop": {"width": 1280, "height": 800}}
+# Material chooses the palette whose media query matches on a first visit: emulating the
+# reader's colour-scheme preference is how a reader gets each palette.
+PALETTES = {"light": "light", "dark": "dark"}
+PALETTE_SCHEMES = {"light": "default", "dark": "slate"}
+
+
+def sitemap_paths(site: Path, lang: str) -> list[str]:
+    """URL paths ("nl/verkenning/inleiding/") of the pages in a language's sitemap."""
+    text = (site / lang / "sitemap.xml").read_text(encoding="utf-8")
+    paths = []
+    for location in re.findall(r"<loc>([^<]+)</loc>", text):
+        path = urlsplit(location).path.lstrip("/")
+        if not path.startswith(f"{lang}/"):
+            raise AssertionError(f"{lang}/sitemap.xml lists {location}, outside /{lang}/")
+        paths.append(path)
+    return paths
+
+
+def content_pages(site: Path) -> dict[str, list[str]]:
+    """Per language, the URL paths of its pages (from its sitemap)."""
+    return {lang: sitemap_paths(site, lang) for lang in LANGUAGES}
+
+
+def every_page(site: Path) -> list[str]:
+    """Every HTML page a reader can reach: both sitemaps, each 404 page and the root page."""
+    pages = [""]
+    for lang in LANGUAGES:
+        pages += sitemap_paths(site, lang) + [f"{lang}/404.html"]
+    return pages
+
+
+def page_html_file(site: Path, path: str) -> Path:
+    target = site / path
+    return target / "index.html" if path == "" or path.endswith("/") else target
+
+
+def counterpart(path: str, lang: str) -> str:
+    """nl/verkenning/inleiding/ -> en/verkenning/inleiding/"""
+    return re.sub(r"^[a-z]{2}/", f"{lang}/", path)
+
+
+def tool_versions(browser_version: str) -> dict[str, str]:
+    lock = json.loads((ROOT / "package-lock.json").read_text(encoding="utf-8"))
+    packages = lock["packages"]
+    return {"axe-core": packages["node_modules/axe-core"]["version"],
+            "vnu-jar": packages["node_modules/vnu-jar"]["version"],
+            "chromium": browser_version}
+
+
+def missing_tools() -> list[str]:
+    missing = [str(p.relative_to(ROOT)) for p in (AXE_SCRIPT, VNU_JAR) if not p.exists()]
+    missing += [name for name in ("chromium", "java") if not shutil.which(name)]
+    return missing
+
+
+def run_vnu(files: list[Path]) -> list[dict]:
+    """The Nu HTML Checker's errors for the files, in one Java run."""
+    result = subprocess.run(["java", "-jar", str(VNU_JAR), "--errors-only", "--format", "json",
+                             *map(str, files)], capture_output=True, text=True)
+    return json.loads(result.stderr or result.stdout or '{"messages": []}')["messages"]
+
+
+def run_axe(page) -> list[dict]:
+    """axe-core's WCAG 2.x A/AA violations on the page as it is now."""
+    if not page.evaluate("typeof window.axe !== 'undefined'"):
+        page.add_script_tag(path=str(AXE_SCRIPT))
+    return page.evaluate("""tags => axe.run(document, {runOnly: {type: 'tag', values: tags},
+        resultTypes: ['violations']}).then(r => r.violations.map(v => ({id: v.id, impact: v.impact,
+        help: v.help, targets: v.nodes.slice(0, 3).map(n => n.target.join(' ')),
+        summary: (v.nodes[0] || {}).failureSummary || ''})))""", AXE_TAGS)
+
+
+@dataclass
+class Visit:
+    """What the browser saw while loading one page."""
+    path: str
+    status: int | None = None
+    console_errors: list[str] = field(default_factory=list)
+    failed_requests: list[str] = field(default_factory=list)
+    requests: list[str] = field(default_factory=list)
+
+
+def record(page, visit: Visit) -> None:
+    """Record the page's console errors, page errors and requests into the visit."""
+    page.on("console", lambda m: m.type == "error" and visit.console_errors.append(m.text))
+    page.on("pageerror", lambda e: visit.console_errors.append(str(e)))
+    page.on("request", lambda r: visit.requests.append(r.url))
+    page.on("requestfailed", lambda r: visit.failed_requests.append(f"{r.url} ({r.failure})"))
+    page.on("response", lambda r: r.status >= 400 and visit.failed_requests.append(f"{r.url} ({r.status})"))

@@ -1,0 +1,136 @@
+"""The English edition: aligned with the Dutch, marked where it drifts, switchable, searchable."""
+import json
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from conftest import article, page_file, source_pages
+from edition.alignment import first_divergence
+from edition.site_build import DEFAULT_SITE_URL, build_site
+
+SEARCH = Path(__file__).with_name("search_index.js")
+# Words that are common in Dutch and not English: a measure of Dutch running text.
+DUTCH_WORDS = set("de het een van dat die niet zijn voor met ook maar wordt worden aan om er bij naar "
+                  "deze dit wij zij hun ons onze je ik wel nog dus kan kunnen moet hebben heeft was "
+                  "waar hoe wat als zo geen tot uit over door".split())
+
+
+def test_every_english_page_is_aligned_with_its_dutch_page(site):
+    divergences = []
+    for src in source_pages("nl"):
+        dutch = page_file(site, "nl", src).read_text(encoding="utf-8")
+        english = page_file(site, "en", src).read_text(encoding="utf-8")
+        divergence = first_divergence(dutch, english)
+        if divergence:
+            divergences.append(f"docs/en/{src}: {divergence}")
+    assert not divergences, "pages not aligned block for block:\n" + "\n".join(divergences)
+
+
+def test_no_english_page_contains_dutch_running_text(site):
+    offenders = []
+    for src in source_pages("en"):
+        body = article(page_file(site, "en", src))
+        for marked in body.select('[lang="nl"], a.paranum'):
+            marked.decompose()
+        for block in body.find_all(["p", "li", "h1", "h2", "h3", "td", "dd", "figcaption"]):
+            words = re.findall(r"[a-zà-ÿ]+", block.get_text(" ").casefold())
+            dutch = [w for w in words if w in DUTCH_WORDS]
+            if len(dutch) >= 4 and len(dutch) > 0.12 * len(words):
+                offenders.append(f"docs/en/{src}: {block.get_text(' ')[:90]!r} ({len(dutch)}/{len(words)} Dutch words)")
+    assert not offenders, "Dutch text outside lang=\"nl\" on English pages:\n" + "\n".join(offenders)
+
+
+def test_quotations_keep_the_dutch_original_beside_them(site):
+    originals = sum(len(article(page_file(site, "en", src)).select('.original[lang="nl"]'))
+                    for src in source_pages("en"))
+    dutch_quotes = sum(len(article(page_file(site, "nl", src)).select("blockquote")) for src in source_pages("nl"))
+    english_quotes = [q for src in source_pages("en") for q in article(page_file(site, "en", src)).select("blockquote")]
+    assert all(q.select('.original[lang="nl"]') for q in english_quotes), "a block quotation lacks its Dutch original"
+    assert originals > dutch_quotes
+
+
+def test_html_lang_hreflang_and_canonical_on_every_page(site):
+    problems = []
+    for lang in ("nl", "en"):
+        for src in source_pages(lang):
+            soup = BeautifulSoup(page_file(site, lang, src).read_text(encoding="utf-8"), "html.parser")
+            url = page_file(site, lang, src).parent.relative_to(site / lang).as_posix()
+            url = "" if url == "." else url + "/"
+            if soup.html.get("lang") != lang:
+                problems.append(f"{lang}/{src}: <html lang={soup.html.get('lang')}>")
+            alternates = {l["hreflang"]: l["href"] for l in soup.select('head link[rel="alternate"][hreflang]')}
+            expected = {"nl": f"{DEFAULT_SITE_URL}nl/{url}", "en": f"{DEFAULT_SITE_URL}en/{url}",
+                        "x-default": f"{DEFAULT_SITE_URL}nl/{url}"}
+            if alternates != expected:
+                problems.append(f"{lang}/{src}: hreflang {alternates}")
+            canonical = soup.select_one('link[rel="canonical"]')
+            if canonical is None or canonical["href"] != f"{DEFAULT_SITE_URL}{lang}/{url}":
+                problems.append(f"{lang}/{src}: canonical {canonical and canonical['href']}")
+    assert not problems, "\n".join(problems)
+
+
+def test_each_language_has_its_own_sitemap_with_alternates(site):
+    for lang, other in (("nl", "en"), ("en", "nl")):
+        sitemap = (site / lang / "sitemap.xml").read_text(encoding="utf-8")
+        locations = re.findall(r"<loc>([^<]+)</loc>", sitemap)
+        assert locations and all(loc.startswith(f"{DEFAULT_SITE_URL}{lang}/") for loc in locations)
+        assert len(locations) == len(source_pages(lang))
+        for loc in locations:
+            twin = loc.replace(f"/{lang}/", f"/{other}/", 1)
+            assert f'hreflang="{other}" href="{twin}"' in sitemap, f"{lang} sitemap: {loc} lacks its {other} twin"
+
+
+def test_each_language_has_its_own_404_page_in_its_language(site):
+    titles = {}
+    for lang in ("nl", "en"):
+        soup = BeautifulSoup((site / lang / "404.html").read_text(encoding="utf-8"), "html.parser")
+        assert soup.html["lang"] == lang
+        titles[lang] = soup.h1.get_text()
+    assert titles == {"nl": "Pagina niet gevonden", "en": "Page not found"}
+
+
+def search(site, lang, *queries):
+    if not shutil.which("node"):
+        pytest.fail("Node.js is needed to run Material's search worker (install nodejs)")
+    result = subprocess.run(["node", str(SEARCH), str(site / lang), *queries],
+                            capture_output=True, text=True, check=True)
+    return json.loads(result.stdout)
+
+
+def test_search_finds_section_3_first_in_each_language(site):
+    assert search(site, "nl", "zelfbeleving")["zelfbeleving"][0].startswith("verkenning/doel-en-doelgroepen/")
+    assert search(site, "en", "critical awareness")["critical awareness"][0].startswith("verkenning/doel-en-doelgroepen/")
+
+
+def test_search_for_participation_finds_the_sections_about_it(site):
+    for lang, query in (("nl", "participatie"), ("en", "participation")):
+        found = [loc.split("#")[0] for loc in search(site, lang, query)[query]]
+        for section in ("verkenning/actief-burgerschap/", "verkenning/randvoorwaarden/",
+                        "verkenning/rol-van-overheid-en-professionals/"):
+            assert section in found[:5], f"{lang}: '{query}' does not find {section} among {found[:5]}"
+
+
+def test_search_indexes_are_separate_per_language(site):
+    assert search(site, "en", "zelfbeleving")["zelfbeleving"] == []
+    assert search(site, "nl", "awareness")["awareness"] == []
+    for lang in ("nl", "en"):
+        index = json.loads((site / lang / "search" / "search_index.json").read_text(encoding="utf-8"))
+        assert index["config"]["lang"] == [lang]
+
+
+def test_changed_dutch_paragraph_fails_strict_and_marks_the_translation(broken_copy, tmp_path):
+    docs, build = broken_copy
+    page = docs / "nl" / "verkenning" / "kracht-en-macht.md"
+    text = page.read_text(encoding="utf-8")
+    page.write_text(text.replace("Empowerment gaat om kracht en macht.", "Empowerment gaat vooral om kracht.", 1),
+                    encoding="utf-8")
+    error = build()
+    assert "docs/en/verkenning/kracht-en-macht.md: the Dutch text of paragraph(s) 4.1 changed" in error, error
+    build_site(tmp_path / "lenient", docs=docs, strict=False)
+    english = article(tmp_path / "lenient" / "en" / "verkenning" / "kracht-en-macht" / "index.html")
+    notices = [n.find_parent(id=True)["id"] for n in english.select(".translation-outdated")]
+    assert notices == ["p-4-1"]
