@@ -7,11 +7,11 @@ from pathlib import Path
 import yaml
 
 from .errors import ContentError
-from .paths import DATA
+from .paths import DATA, SOURCE_LANGUAGE
 
 CORRECTIONS_DIR = DATA / "corrections"
 CORRECTIONS_MARKER = "<!-- corrections -->"
-FIELDS = ("original", "corrected", "where", "why")
+FIELDS = ("original", "corrected", "where", "why", "why_en")
 
 
 def page_of(path: Path) -> str:
@@ -43,9 +43,10 @@ def _sort_key(record: dict) -> tuple:
 
 
 def corrections_table(records: list[dict], headers: dict[str, str], page_titles: dict[str, str],
-                      page_links: dict[str, str]) -> str:
+                      page_links: dict[str, str], lang: str = "nl") -> str:
     """The table of every correction, in reading order; links lead to the paragraph."""
     rows = []
+    dutch = f' lang="{SOURCE_LANGUAGE}"' if lang != SOURCE_LANGUAGE else ""  # the corrected text is always Dutch
     for record in sorted(records, key=_sort_key):
         where = str(record["where"])
         anchor = "p-" + where.replace(".", "-") if where[0].isdigit() else ""
@@ -54,9 +55,9 @@ def corrections_table(records: list[dict], headers: dict[str, str], page_titles:
         place = f'<a href="{link}#{anchor}">{html.escape(where)}</a>' if anchor else html.escape(where)
         rows.append(
             f"<tr><td>{place}</td><td>{title}</td>"
-            f"<td><del>{html.escape(record['original'])}</del></td>"
-            f"<td><ins>{html.escape(record['corrected'])}</ins></td>"
-            f"<td>{html.escape(record['why'])}</td></tr>")
+            f"<td{dutch}><del>{html.escape(record['original'])}</del></td>"
+            f"<td{dutch}><ins>{html.escape(record['corrected'])}</ins></td>"
+            f"<td>{html.escape(record['why' if lang == SOURCE_LANGUAGE else f'why_{lang}'])}</td></tr>")
     head = "".join(f'<th scope="col">{html.escape(headers[key])}</th>'
                    for key in ("where", "page", "original", "corrected", "why"))
     return (f'<table class="corrections"><thead><tr>{head}</tr></thead>'

@@ -20,5 +20,5 @@ def on_page_context(context, page, config, nav):
     strings = interface(language(config))
     headers = {key: strings[f"corrections_{key}"] for key in ("where", "page", "original", "corrected", "why")}
     page.content = page.content.replace(
-        corrections.CORRECTIONS_MARKER, corrections.corrections_table(records, headers, titles, links))
+        corrections.CORRECTIONS_MARKER, corrections.corrections_table(records, headers, titles, links, language(config)))
     return context
