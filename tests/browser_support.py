@@ -44,11 +44,16 @@ def content_pages(site: Path) -> dict[str, list[str]]:
 
 
 def every_page(site: Path) -> list[str]:
-    """Every HTML page a reader can reach: both sitemaps, each 404 page and the root page."""
-    pages = [""]
+    """Every page a reader sees: both sitemaps and each language's 404 page."""
+    pages = []
     for lang in LANGUAGES:
         pages += sitemap_paths(site, lang) + [f"{lang}/404.html"]
     return pages
+
+
+def every_html_file(site: Path) -> list[Path]:
+    """Every page plus the root page (which redirects at once, so a browser never shows it)."""
+    return [site / "index.html"] + [page_html_file(site, path) for path in every_page(site)]
 
 
 def page_html_file(site: Path, path: str) -> Path:
@@ -109,3 +114,19 @@ def record(page, visit: Visit) -> None:
     page.on("request", lambda r: visit.requests.append(r.url))
     page.on("requestfailed", lambda r: visit.failed_requests.append(f"{r.url} ({r.failure})"))
     page.on("response", lambda r: r.status >= 400 and visit.failed_requests.append(f"{r.url} ({r.status})"))
+
+
+# A word from section 3 in each language (the search gate's example queries).
+SEARCH_TERMS = {"nl": "zelfbeleving", "en": "critical awareness"}
+
+
+def search(page, query: str) -> list[str]:
+    """Type a query into Material's search box as a reader does; the result links' URLs."""
+    button = page.locator("label.md-header__button[for='__search']").first
+    if button.is_visible():  # a phone: the field opens with the header's search button
+        button.click()
+    field = page.locator("input.md-search__input")
+    field.click()
+    field.press_sequentially(query, delay=20)
+    page.locator(".md-search-result__item").first.wait_for(state="visible", timeout=10_000)
+    return page.eval_on_selector_all(".md-search-result__item > a", "links => links.map(a => a.href)")

@@ -11,6 +11,12 @@ from bs4 import BeautifulSoup
 from edition.paths import DOCS, LANGUAGES
 from edition.site_build import BuildError, build_site
 
+# The browser gates: their session fixtures (one server, one Chromium) and the plugin that
+# records their outcome for the accessibility statement.
+from browser_fixtures import browser, page_visits, site_url  # noqa: E402,F401
+
+pytest_plugins = ["accessibility_run"]
+
 
 @pytest.fixture(scope="session")
 def site(tmp_path_factory) -> Path:

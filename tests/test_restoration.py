@@ -3,7 +3,8 @@ from conftest import article, page_file
 from edition.corrections import load_corrections
 from edition.source_text import fragments, key
 
-UNNUMBERED_EXTRAS = "a.paranum, a.footnote-backref, a.citation"
+# .edition-note: what the edition adds to the authors' text (reader tools, links to the PDFs).
+UNNUMBERED_EXTRAS = "a.paranum, a.footnote-backref, a.citation, .edition-note"
 
 
 def dutch_text(site, paragraphs_nl) -> str:

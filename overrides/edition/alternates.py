@@ -77,3 +77,11 @@ def disable_material_sitemap_lookup(bundle: str, name: str) -> str:
         raise ContentError(name, "Material's language lookup was not found once in its bundle: "
                                  "check overrides/edition/alternates.py against this Material version")
     return bundle.replace(MATERIAL_ALTERNATE_LOOKUP, MATERIAL_ALTERNATE_OFF)
+
+
+def fingerprinted_name(name: str, content: str) -> str:
+    """bundle.a5f9d56c.min.js -> bundle.<hash of the new content>.min.js"""
+    import hashlib
+    digest = hashlib.sha256(content.encode("utf-8")).hexdigest()[:8]
+    stem, _, rest = name.partition(".")
+    return f"{stem}.{digest}.{rest.split('.', 1)[1]}"

@@ -10,7 +10,11 @@ from pathlib import Path
 
 import yaml
 
+from .errors import ContentError
+from .hosting_files import write_hosting_files
 from .paths import LANGUAGES, ROOT
+from .print_build import build_pdfs
+from .print_render import PrintError
 
 DEFAULT_SITE_URL = "https://durftedromen.delft.nl/"
 
@@ -63,12 +67,16 @@ def root_page(languages: list[dict]) -> str:
 """
 
 
-def languages_from_config() -> list[dict]:
+def site_config() -> dict:
+    """mkdocs.yml as both editions share it (its !ENV values, which differ per edition, as None)."""
     class Loader(yaml.SafeLoader):
         pass
     Loader.add_constructor("!ENV", lambda loader, node: None)
-    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=Loader)
-    return config["extra"]["alternate"]
+    return yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=Loader)
+
+
+def languages_from_config() -> list[dict]:
+    return site_config()["extra"]["alternate"]
 
 
 def build_site(out: Path, docs: Path = ROOT / "docs", site_url: str = DEFAULT_SITE_URL,
@@ -86,6 +94,18 @@ def build_site(out: Path, docs: Path = ROOT / "docs", site_url: str = DEFAULT_SI
         if result.returncode != 0:
             raise BuildError(f"the {lang} edition did not build:\n{_errors(result.stderr)}")
     (out / "index.html").write_text(root_page(languages_from_config()), encoding="utf-8")
+    # The PDFs are made from both HTML builds; then the pages get the links with their sizes.
+    start = time.perf_counter()
+    try:
+        pdf_seconds = build_pdfs(out, docs / "data")
+    except (ContentError, PrintError) as error:
+        raise BuildError(f"the PDFs did not build:\n{error}") from error
+    report["pdf"] = {"seconds": time.perf_counter() - start, "log": "", "files": pdf_seconds}
+    # Last: the CSP hashes and the .gz copies must cover every file written before.
+    try:
+        write_hosting_files(out, site_config(), site_url, ROOT / "mkdocs.yml")
+    except ContentError as error:
+        raise BuildError(f"the files for the web server were not written:\n{error}") from error
     return report
 
 

@@ -34,8 +34,15 @@ def on_post_build(config):
             sitemap.read_text(encoding="utf-8"), root, lang, LANGUAGES), encoding="utf-8")
         _gzip(sitemap)
     for bundle in (site / "assets" / "javascripts").glob("bundle.*.min.js"):
-        bundle.write_text(alternates.disable_material_sitemap_lookup(
-            bundle.read_text(encoding="utf-8"), str(bundle)), encoding="utf-8")
+        patched = alternates.disable_material_sitemap_lookup(bundle.read_text(encoding="utf-8"), str(bundle))
+        # A new name for new content: the bundle is served with long-lived immutable caching.
+        renamed = bundle.with_name(alternates.fingerprinted_name(bundle.name, patched))
+        renamed.write_text(patched, encoding="utf-8")
+        bundle.unlink()
+        for page in site.rglob("*.html"):
+            text = page.read_text(encoding="utf-8")
+            if bundle.name in text:
+                page.write_text(text.replace(bundle.name, renamed.name), encoding="utf-8")
 
 
 def _gzip(path: Path) -> None:

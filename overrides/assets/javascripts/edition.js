@@ -9,3 +9,40 @@ document.addEventListener("click", (event) => {
     link.href = url.href;
   }
 });
+
+// Footnote popovers (Material's content.footnote.tooltips) open on hover and on keyboard
+// focus; two things are ours:
+// - Esc closes the open popover without moving focus (WCAG 1.4.13: dismissible);
+// - on a touch screen the first tap opens the popover instead of jumping to the notes at the
+//   end of the page (a second tap on the same number still goes there).
+const dismissed = new Set();
+function reopenPopovers() {
+  dismissed.forEach((tip) => tip.classList.remove("edition-dismissed"));
+  dismissed.clear();
+}
+document.addEventListener("keydown", (event) => {
+  if (event.key !== "Escape") return;
+  document.querySelectorAll(".md-tooltip2--active").forEach((tip) => {
+    tip.classList.add("edition-dismissed");
+    dismissed.add(tip);
+  });
+});
+document.addEventListener("focusin", reopenPopovers);
+document.addEventListener("mouseover", (event) => {
+  if (event.target.closest && event.target.closest("a.footnote-ref")) reopenPopovers();
+});
+
+let lastPointer = "mouse";
+document.addEventListener("pointerdown", (event) => { lastPointer = event.pointerType; }, true);
+document.addEventListener("click", (event) => {
+  const ref = event.target.closest && event.target.closest("a.footnote-ref");
+  if (!ref || lastPointer !== "touch") return;
+  if (ref.dataset.editionOpened !== "true") {
+    event.preventDefault();
+    document.querySelectorAll("a.footnote-ref[data-edition-opened]").forEach((other) => {
+      delete other.dataset.editionOpened;
+    });
+    ref.dataset.editionOpened = "true";
+    ref.focus();
+  }
+});

@@ -1,0 +1,156 @@
+"""The benchmark report: bench/report.json and bench/report.md.
+
+Each measurement has a value, a budget and whether it passed. To add one, write a function
+that takes the Bench and returns Measurements, and list it in MEASUREMENTS. Timings are the
+median of a few runs on this machine (2 cores); they go here, not into timed test asserts.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import asdict, dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+
+from edition.paths import DOCS, LANGUAGES, ROOT
+from edition.print_build import build_pdfs
+from edition.print_settings import load_print_settings
+from edition.site_build import build_edition, build_site
+
+RUNS = 3
+
+
+@dataclass
+class Measurement:
+    name: str
+    value: float
+    unit: str
+    budget: float | None = None  # None: reported, not judged
+    comparison: str = "<="  # value <comparison> budget passes
+    runs: list[float] = field(default_factory=list)
+    note: str = ""
+    baseline: float | None = None  # the same figure for a stock Material build (bench_web.py)
+
+    @property
+    def passed(self) -> bool | None:
+        if self.budget is None:
+            return None
+        if self.comparison == ">=":
+            return self.value >= self.budget
+        return self.value < self.budget if self.comparison == "<" else self.value <= self.budget
+
+
+class Bench:
+    """What the measurements share: a scratch folder and one full build of the site."""
+
+    def __init__(self, scratch: Path):
+        self.scratch = scratch
+        self._site: Path | None = None
+
+    def site(self) -> Path:
+        if self._site is None:
+            self._site = self.scratch / "site"
+            build_site(self._site)
+        return self._site
+
+
+def median_seconds(action, runs: int = RUNS) -> tuple[float, list[float]]:
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        action()
+        times.append(round(time.perf_counter() - start, 3))
+    return round(statistics.median(times), 3), times
+
+
+def html_build(bench: Bench) -> list[Measurement]:
+    """Both MkDocs builds (strict, clean), without the PDFs."""
+    count = iter(range(RUNS))
+
+    def build():
+        out = bench.scratch / f"html-{next(count)}"
+        for lang in LANGUAGES:
+            result = build_edition(lang, DOCS, out)
+            if result.returncode:
+                sys.exit(f"bench: the {lang} edition did not build:\n{result.stderr}")
+    value, runs = median_seconds(build)
+    return [Measurement("Clean HTML build, both languages", value, "s", 3.0, "<=", runs,
+                        f"median of {RUNS}; two strict MkDocs builds")]
+
+
+def pdf_generation(bench: Bench) -> list[Measurement]:
+    """The four PDFs (complete edition and handout, nl and en) from the built HTML."""
+    site = bench.site()
+    value, runs = median_seconds(lambda: build_pdfs(site))
+    found = [Measurement("PDF generation, all four PDFs", value, "s", 10.0, "<", runs,
+                         f"median of {RUNS}; WeasyPrint, PDF/UA-1")]
+    settings = load_print_settings()
+    for lang in LANGUAGES:
+        for kind, name in settings.files().items():
+            path = site / lang / name
+            pages = int(next(line.split()[-1] for line in subprocess.run(
+                ["pdfinfo", str(path)], capture_output=True, text=True, check=True).stdout.splitlines()
+                if line.startswith("Pages:")))
+            found.append(Measurement(f"PDF size, {lang}/{name}", round(path.stat().st_size / 1000, 1), "kB",
+                                     note=f"{pages} pages"))
+            if kind == "handout":
+                found.append(Measurement(f"Handout pages, {lang}", pages, "pages", 4, "<=",
+                                         note="2 to 4 pages for an evening"))
+    return found
+
+
+def web_figures(bench: Bench) -> list[Measurement]:
+    """Page weight, Lighthouse, search index; each beside stock Material's (bench_web.py)."""
+    from bench_web import web_measurements
+    return [Measurement(**figure) for figure in web_measurements(bench)]
+
+
+MEASUREMENTS = [html_build, pdf_generation, web_figures]
+
+
+def report_markdown(report: dict) -> str:
+    verdict = {True: "pass", False: "**FAIL**", None: "–"}
+    lines = ["# Benchmark report", "",
+             f"{report['generated']} on {report['machine']['cpus']} cores, Python {report['machine']['python']}, "
+             f"load average {report['machine']['load_average_1_5_15_min'][0]} at the end.",
+             "", "| measurement | value | budget | result | stock Material | note |",
+             "| --- | ---: | ---: | --- | ---: | --- |"]
+    for m in report["measurements"]:
+        budget = f"{m['comparison']} {m['budget']} {m['unit']}" if m["budget"] is not None else ""
+        baseline = f"{m['baseline']} {m['unit']}" if m.get("baseline") is not None else ""
+        lines.append(f"| {m['name']} | {m['value']} {m['unit']} | {budget} | {verdict[m['passed']]} "
+                     f"| {baseline} | {m['note']} |")
+    return "\n".join(lines) + "\n"
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, default=ROOT / "bench")
+    parser.add_argument("--strict", action="store_true", help="exit 1 when a budget is missed")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory(prefix="dtd-bench-") as scratch:
+        bench = Bench(Path(scratch))
+        measurements = [m for measure in MEASUREMENTS for m in measure(bench)]
+    report = {
+        "generated": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        "machine": {"cpus": os.cpu_count(), "python": platform.python_version(), "system": platform.platform(),
+                    # Timings on a busy machine (other builds, browsers) read high: the load says so.
+                    "load_average_1_5_15_min": [round(x, 2) for x in os.getloadavg()]},
+        "measurements": [{**asdict(m), "passed": m.passed} for m in measurements],
+    }
+    args.out.mkdir(parents=True, exist_ok=True)
+    (args.out / "report.json").write_text(json.dumps(report, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    (args.out / "report.md").write_text(report_markdown(report), encoding="utf-8")
+    print(report_markdown(report))
+    return 1 if args.strict and any(m.passed is False for m in measurements) else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,128 @@
+"""WCAG 2.1 AA (axe-core) and valid HTML (Nu HTML Checker) on every page; the statement."""
+import json
+import re
+
+import pytest
+from bs4 import BeautifulSoup
+
+from accessibility_run import note
+from browser_support import (PALETTE_SCHEMES, PALETTES, VIEWPORTS, content_pages, every_html_file,
+                             every_page, page_html_file, run_axe, run_vnu, tool_versions)
+from edition import accessibility_run
+from edition.errors import ContentError
+from edition.paths import DATA, LANGUAGES
+from edition.strings import interface
+
+STATEMENT = "toegankelijkheid/"
+
+
+PALETTE_TOGGLE = "form[data-md-component=palette] label:not([hidden])"
+
+
+@pytest.mark.gate("axe")
+def test_axe_finds_no_wcag_a_or_aa_violation_on_any_page(site, site_url, browser):
+    """Each page is loaded once per viewport and checked in the palette it opens in, then in
+    the other one after pressing the palette button (Material keeps the choice for the next
+    page, so the pages alternate which palette comes first)."""
+    pages, problems, checks = every_page(site), [], 0
+    for viewport, size in VIEWPORTS.items():
+        context = browser.new_context(viewport=size)
+        page = context.new_page()
+        for path in pages:
+            page.goto(f"{site_url}/{path}")
+            seen = []
+            for _ in PALETTES:
+                scheme = page.get_attribute("body", "data-md-color-scheme")
+                seen.append(scheme)
+                for v in run_axe(page):
+                    problems.append(f"{path} ({viewport}, {scheme}): {v['id']} ({v['impact']}): {v['help']}"
+                                    f"\n    at {', '.join(v['targets'])}\n    {v['summary'][:400]}")
+                checks += 1
+                page.locator(PALETTE_TOGGLE).click()
+                page.wait_for_function("s => document.body.dataset.mdColorScheme !== s", arg=scheme)
+            if sorted(seen) != sorted(PALETTE_SCHEMES.values()):
+                problems.append(f"{path} ({viewport}): checked in palettes {seen}, not in each of {list(PALETTE_SCHEMES.values())}")
+        context.close()
+    note("tools", tool_versions(browser.version))
+    note("pages", {lang: len(paths) + 1 for lang, paths in content_pages(site).items()})  # + 404
+    note("axe_checks", checks)
+    assert not problems, (f"axe-core found {len(problems)} problem(s) (fix them in overrides/, e.g. "
+                          "assets/stylesheets/edition.css):\n" + "\n".join(problems))
+
+
+@pytest.mark.gate("html")
+def test_every_page_is_valid_html(site):
+    files = every_html_file(site)
+    errors = run_vnu(files)
+    described = [f"{m.get('url', '').replace('file:' + str(site), '')}:{m.get('lastLine')}: "
+                 f"{m['message']}\n    {m.get('extract', '').strip()[:160]!r}" for m in errors]
+    assert len(files) > 2 * len(LANGUAGES)
+    assert not errors, (f"the Nu HTML Checker found {len(errors)} error(s) in {len(files)} pages "
+                        "(fix the template or overrides/edition/material_markup.py):\n" + "\n".join(described[:40]))
+
+
+def test_accessibility_statement_exists_in_both_languages_last_in_the_nav(site):
+    for lang in LANGUAGES:
+        soup = BeautifulSoup(page_html_file(site, f"{lang}/{STATEMENT}").read_text(encoding="utf-8"), "html.parser")
+        assert soup.h1.get_text(strip=True) == interface(lang)["accessibility_statement"]
+        top_level = soup.select("nav.md-nav--primary > ul > li > a, nav.md-nav--primary > ul > li > label")
+        assert top_level[-1].get_text(strip=True) == interface(lang)["accessibility_statement"], \
+            f"{lang}: the statement is not the last item of the nav (mkdocs.yml nav:)"
+
+
+def test_every_page_links_to_the_accessibility_statement_in_its_language(site):
+    missing = []
+    for path in every_page(site):
+        lang = path.split("/", 1)[0]
+        file = page_html_file(site, path)
+        soup = BeautifulSoup(file.read_text(encoding="utf-8"), "html.parser")
+        link = soup.select_one("footer .md-copyright a.md-copyright__statement")
+        target = link and link["href"]
+        if target and target.startswith("/"):
+            resolved = (site / target.lstrip("/")).resolve()
+        elif target:
+            resolved = (file.parent / target).resolve()
+        if not target or resolved != (site / lang / STATEMENT).resolve():
+            missing.append(f"{path}: {target!r}")
+    assert not missing, "footer without a link to the statement (partials/copyright.html):\n" + "\n".join(missing)
+
+
+def test_statement_shows_the_last_recorded_run_and_nothing_more(site):
+    run = accessibility_run.load_run(DATA)
+    for lang in LANGUAGES:
+        strings = interface(lang)
+        text = BeautifulSoup(page_html_file(site, f"{lang}/{STATEMENT}").read_text(encoding="utf-8"),
+                             "html.parser").select_one("article").get_text(" ")
+        assert "[[" not in text
+        if run is None:
+            assert strings["a11y_not_run"] in text
+            continue
+        for value in accessibility_run.facts(run, lang, strings).values():
+            assert value in text, f"{lang}: the statement does not show {value!r} from {accessibility_run.RUN_FILE}"
+        for gate in accessibility_run.GATES:
+            result = strings["a11y_passed" if run["gates"][gate]["passed"] else "a11y_failed"]
+            assert re.search(re.escape(strings[f"a11y_gate_{gate}"]) + r"\s*" + re.escape(result), text), \
+                f"{lang}: the statement misreports the {gate} gate"
+
+
+def test_statement_without_a_recorded_run_says_so_and_shows_no_facts():
+    strings = interface("en")
+    page = "Intro.\n\nTested on [[run_date]] with axe-core [[axe_core]].\n\n<!-- accessibility-run -->\n"
+    rendered = accessibility_run.render(page, None, "en", strings, "docs/en/toegankelijkheid.md")
+    assert "[[" not in rendered and strings["a11y_not_run"] in rendered and "Intro." in rendered
+
+
+def test_statement_with_an_unknown_placeholder_fails_naming_the_line():
+    run = json.loads('{"date": "2026-11-25", "tools": {"axe-core": "1", "vnu-jar": "2", "chromium": "3"},'
+                     ' "pages": {"nl": 2, "en": 2}, "axe_checks": 8, "gates": {}}')
+    with pytest.raises(ContentError) as error:
+        accessibility_run.render("# T\n\nOn [[run_dat]].\n\n<!-- accessibility-run -->\n", run, "en",
+                                 interface("en"), "docs/en/toegankelijkheid.md")
+    assert str(error.value).startswith("docs/en/toegankelijkheid.md:3: unknown placeholder [[run_dat]]")
+
+
+def test_search_dialog_has_a_name_on_every_page(site):
+    unnamed = [path for path in every_page(site)
+               if not BeautifulSoup(page_html_file(site, path).read_text(encoding="utf-8"), "html.parser")
+               .select_one('div.md-search[role="dialog"][aria-label]')]
+    assert not unnamed, "search dialog without aria-label (edition/material_markup.py): " + ", ".join(unnamed)
