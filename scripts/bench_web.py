@@ -25,11 +25,14 @@ import yaml
 
 from edition.local_server import SiteHandler
 from edition.paths import DOCS, LANGUAGES, ROOT
+from edition.site_build import DEFAULT_SITE_URL
 
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
 CATEGORIES = {"performance": 98, "accessibility": 100, "best-practices": 100, "seo": 100}
 TEXT_TYPES = (".html", ".css", ".js", ".json", ".svg", ".xml", ".txt", ".map")
 LANG = "nl"  # the source language: the pages measured in the browser
+# Lighthouse's simulated phone still depends on this machine's load: the median of a few runs.
+LIGHTHOUSE_RUNS = 3
 
 
 class GzipHandler(SiteHandler):
@@ -37,7 +40,7 @@ class GzipHandler(SiteHandler):
 
     def send_head(self):
         path = Path(self.translate_path(self.path))
-        if path.is_dir():
+        if path.is_dir() and self.path.split("?")[0].endswith("/"):
             path = path / "index.html"
         accepts = "gzip" in self.headers.get("Accept-Encoding", "")
         if not (accepts and path.is_file() and path.suffix in TEXT_TYPES):
@@ -63,7 +66,7 @@ def serve(site: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
 def stock_config(lang: str, docs: Path, out: Path) -> dict:
     """A minimal mkdocs.yml: Material as installed, its default font, the same Markdown."""
     ours = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_IgnoreEnv)
-    return {"site_name": ours["site_name"], "site_url": f"https://example.org/{lang}/",
+    return {"site_name": ours["site_name"], "site_url": f"{DEFAULT_SITE_URL}{lang}/",
             "docs_dir": str(docs / lang), "site_dir": str(out / lang),
             "theme": {"name": "material", "language": lang},
             "markdown_extensions": ours["markdown_extensions"],  # the content needs them to render
@@ -137,7 +140,18 @@ def cold_load(browser, url: str) -> dict:
     return {"bytes": total, "requests": len(requests) + len(failed), "elsewhere": elsewhere}
 
 
-def lighthouse(url: str) -> dict[str, float]:
+def lighthouse(url: str, runs: int = LIGHTHOUSE_RUNS) -> dict:
+    """Per category the median score of a few runs, and the audits that cost points (any run)."""
+    results = [lighthouse_once(url) for _ in range(runs)]
+    failed = [r for r in results if "error" in r]
+    if failed:
+        return failed[0]
+    return {name: {"score": statistics.median(r[name]["score"] for r in results),
+                   "runs": [r[name]["score"] for r in results],
+                   "failing": sorted({a for r in results for a in r[name]["failing"]})} for name in CATEGORIES}
+
+
+def lighthouse_once(url: str) -> dict:
     env = {**os.environ, "CHROME_PATH": shutil.which("chromium") or ""}
     result = subprocess.run([str(LIGHTHOUSE), url, "--quiet", "--output=json", "--output-path=stdout",
                              "--only-categories=" + ",".join(CATEGORIES),
@@ -203,7 +217,9 @@ def browser_figures(bench) -> list[dict]:
                 score, failing = mine[category]["score"], mine[category]["failing"]
                 found.append(dict(name=f"Lighthouse {category}, {label}", value=score, unit="",
                                   budget=budget, comparison=">=", baseline=theirs.get(category, {}).get("score"),
-                                  note=("not full marks: " + ", ".join(failing)) if score < 100 and failing else ""))
+                                  runs=mine[category]["runs"],
+                                  note=f"median of {LIGHTHOUSE_RUNS} mobile runs"
+                                  + (("; points lost on: " + ", ".join(failing)) if failing else "")))
     ours_server.shutdown()
     stock_server.shutdown()
     return found

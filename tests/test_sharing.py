@@ -177,3 +177,20 @@ def test_cite_panel_offers_a_paragraph_with_its_own_download(site_url, clipboard
     assert link.get_attribute("href") == "../../cite/durf-te-dromen.bib"
     page.click(".edition-cite dd[data-format=apa] button.edition-cite__copy")
     assert page.evaluate("navigator.clipboard.readText()").startswith("Gemeente Delft. (2010). Durf te Dromen")
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_opened_summary_and_cite_panel_pass_axe(site_url, browser, scheme):
+    """The accessibility gate audits pages as they load (panels closed): here they are open,
+    with a paragraph chosen and a link copied."""
+    from browser_support import run_axe
+    context = browser.new_context(viewport=VIEWPORTS["desktop"], color_scheme=scheme,
+                                  permissions=["clipboard-read", "clipboard-write"])
+    page = context.new_page()
+    page.goto(f"{site_url}/nl/verkenning/doel-en-doelgroepen/#p-3-4")
+    for summary in page.locator(".edition-reader details > summary").all():
+        summary.click()
+    page.click("#p-3-4 button.edition-copylink")
+    violations = run_axe(page)
+    context.close()
+    assert not violations, violations

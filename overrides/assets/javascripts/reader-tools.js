@@ -170,7 +170,7 @@
   Object.entries(texts).forEach(([format, element]) => {
     const button = document.createElement("button");
     button.type = "button";
-    button.className = "edition-cite__copy md-button";
+    button.className = "edition-cite__copy";
     button.textContent = say("cite_copy", { format: data.formats[format] });
     button.addEventListener("click", async () => {
       try {
