@@ -40,3 +40,10 @@ def relative_url(target_url: str, from_url: str) -> str:
     if not from_url:
         return target_url or "./"
     return posixpath.relpath(target_url or ".", from_url) + "/"
+
+
+def fill_marker(text: str, marker: str, render, path: str, what: str) -> str:
+    """Replace a page's marker line (e.g. <!-- bibliography -->) with generated content."""
+    if marker not in text:
+        raise ContentError(path, f"the page needs the line {marker} ({what})")
+    return text.replace(marker, render())

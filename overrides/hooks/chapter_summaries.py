@@ -3,7 +3,7 @@ import html as markup
 
 from edition import chapter_header, reading_time, summaries
 from edition.errors import ContentError
-from edition.hook_support import docs_root, language, page_path, relative_url, stops_build
+from edition.hook_support import docs_root, fill_marker, language, page_path, relative_url, stops_build
 from edition.strings import interface
 
 _state: dict = {}
@@ -19,12 +19,10 @@ def on_config(config):
 def on_page_markdown(markdown, page, config, files):
     if page.file.src_uri != summaries.BRIEF_PAGE:
         return markdown
-    if summaries.BRIEF_MARKER not in markdown:
-        raise ContentError(page_path(page, config), f"the page needs the line {summaries.BRIEF_MARKER} "
-                                                    "(where the summaries go)")
     lang = language(config)
-    return markdown.replace(summaries.BRIEF_MARKER, summaries.brief_markdown(
-        lang, docs_root(config), _state["summaries"], interface(lang)))
+    return fill_marker(markdown, summaries.BRIEF_MARKER, lambda: summaries.brief_markdown(
+        lang, docs_root(config), _state["summaries"], interface(lang)),
+        page_path(page, config), "where the summaries go")
 
 
 @stops_build

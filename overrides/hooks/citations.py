@@ -1,7 +1,7 @@
 """Citations [@id] link to the sources page, which lists every work from the data."""
 from edition import sources
 from edition.errors import ContentError
-from edition.hook_support import docs_root, language, page_path, relative_url, stops_build
+from edition.hook_support import docs_root, fill_marker, language, page_path, relative_url, stops_build
 
 BRONNEN = "bronnen.md"
 
@@ -16,10 +16,9 @@ def on_page_content(html, page, config, files):
     html, _ = sources.link_citations(html, page.file.content_string, page_path(page, config), href,
                                      language(config), data)
     if page.file.src_uri == BRONNEN:
-        if sources.BIBLIOGRAPHY_MARKER not in html:
-            raise ContentError(page_path(page, config),
-                                       f"the sources page needs the line {sources.BIBLIOGRAPHY_MARKER}")
-        html = html.replace(sources.BIBLIOGRAPHY_MARKER, sources.bibliography_html(language(config), data))
+        html = fill_marker(html, sources.BIBLIOGRAPHY_MARKER,
+                           lambda: sources.bibliography_html(language(config), data),
+                           page_path(page, config), "where the list of sources goes")
         # So that links to bronnen.md#<id> pass MkDocs' anchor validation.
         page.present_anchor_ids.update(sources.load_sources(data))
     return html

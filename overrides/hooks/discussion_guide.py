@@ -2,8 +2,7 @@
 import re
 
 from edition import discussion_guide as guide_data
-from edition.errors import ContentError
-from edition.hook_support import docs_root, language, page_path, relative_url, stops_build
+from edition.hook_support import docs_root, fill_marker, language, page_path, relative_url, stops_build
 from edition.strings import interface
 
 _state: dict = {}
@@ -24,11 +23,9 @@ def on_config(config):
 def on_page_markdown(markdown, page, config, files):
     if page.file.src_uri != guide_data.PAGE:
         return markdown
-    if guide_data.MARKER not in markdown:
-        raise ContentError(page_path(page, config), f"the page needs the line {guide_data.MARKER} "
-                                                    "(where the guide goes)")
-    return markdown.replace(guide_data.MARKER, guide_data.guide_markdown(
-        _state["guide"], interface(language(config)), _state["docs"]))
+    return fill_marker(markdown, guide_data.MARKER, lambda: guide_data.guide_markdown(
+        _state["guide"], interface(language(config)), _state["docs"]),
+        page_path(page, config), "where the guide goes")
 
 
 def on_env(env, config, files):
