@@ -6,7 +6,7 @@ import shutil
 
 import pytest
 
-from browser_support import SEARCH_TERMS, VIEWPORTS, Visit, every_page, missing_tools, record, search
+from browser_support import SEARCH_TERMS, VIEWPORTS, Visit, every_page, missing_tools, record, search, settle
 
 
 @pytest.fixture(scope="session")
@@ -43,11 +43,12 @@ def page_visits(site, site_url, browser) -> dict:
         page = context.new_page()
         seen = Visit(label)
         record(page, seen)
-        response = page.goto(f"{site_url}/{path}", wait_until="networkidle")
+        response = page.goto(f"{site_url}/{path}")
         seen.status = response.status if response else None
+        settle(page, seen)
         if action:
             action(page)
-            page.wait_for_load_state("networkidle")
+            settle(page, seen)
         cookies.extend(f"{label}: {c.strip()}" for c in page.evaluate("document.cookie").split(";") if c.strip())
         page.close()
         visits.append(seen)

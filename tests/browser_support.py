@@ -105,6 +105,7 @@ class Visit:
     console_errors: list[str] = field(default_factory=list)
     failed_requests: list[str] = field(default_factory=list)
     requests: list[str] = field(default_factory=list)
+    pending: set = field(default_factory=set, repr=False)  # requests still in flight
 
 
 def record(page, visit: Visit) -> None:
@@ -114,6 +115,17 @@ def record(page, visit: Visit) -> None:
     page.on("request", lambda r: visit.requests.append(r.url))
     page.on("requestfailed", lambda r: visit.failed_requests.append(f"{r.url} ({r.failure})"))
     page.on("response", lambda r: r.status >= 400 and visit.failed_requests.append(f"{r.url} ({r.status})"))
+    page.on("request", lambda r: visit.pending.add(r))
+    page.on("requestfinished", lambda r: visit.pending.discard(r))
+    page.on("requestfailed", lambda r: visit.pending.discard(r))
+
+
+def settle(page, visit: Visit, quiet_ms: int = 150) -> None:
+    """Wait until no request of the page is in flight for a moment (quicker than networkidle)."""
+    for _ in range(100):
+        page.wait_for_timeout(quiet_ms)
+        if not visit.pending:
+            return
 
 
 # A word from section 3 in each language (the search gate's example queries).

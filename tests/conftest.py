@@ -48,6 +48,16 @@ def source_pages(lang: str = "nl") -> list[str]:
     return sorted(p.relative_to(DOCS / lang).as_posix() for p in (DOCS / lang).rglob("*.md"))
 
 
+def site_pages(lang: str = "nl") -> list[str]:
+    """Every page a language's build makes: its source pages and the pages the build generates
+    (the glossary, the concept map, the concept pages and the index of people)."""
+    from edition.concept_pages import generated_pages
+    from edition.concepts import load_concepts
+    from edition.paths import DATA
+    from edition.people import PAGE
+    return sorted(source_pages(lang) + generated_pages(load_concepts(DATA)) + [PAGE])
+
+
 @pytest.fixture
 def broken_copy(tmp_path):
     """A copy of docs/ to break; build(copy) returns the build error's text ("" if it built)."""

@@ -126,3 +126,9 @@ def test_search_dialog_has_a_name_on_every_page(site):
                if not BeautifulSoup(page_html_file(site, path).read_text(encoding="utf-8"), "html.parser")
                .select_one('div.md-search[role="dialog"][aria-label]')]
     assert not unnamed, "search dialog without aria-label (edition/material_markup.py): " + ", ".join(unnamed)
+
+
+def test_statement_without_its_marker_line_fails_naming_the_file():
+    with pytest.raises(ContentError) as error:
+        accessibility_run.render("# T\n\nNo marker.\n", None, "nl", interface("nl"), "docs/nl/toegankelijkheid.md")
+    assert str(error.value).startswith("docs/nl/toegankelijkheid.md: the page needs the line <!-- accessibility-run -->")

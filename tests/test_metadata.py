@@ -83,7 +83,8 @@ def test_json_ld_describes_the_page_as_an_article_of_the_publication(heads):
             continue
         data = json.loads(blocks[0].string)
         kind, name = expected_author(url)
-        published = (settings.edition_date.isoformat() if f"{url.rstrip('/')}.md" in settings.web_only
+        published = (settings.edition_date.isoformat()
+                     if {f"{url.rstrip('/')}.md", f"{url}index.md"} & set(settings.web_only)
                      else f"{settings.published:%Y-%m}")
         checks = {
             "@context": "https://schema.org", "@type": "Article",

@@ -14,6 +14,7 @@ from pathlib import Path
 from babel.dates import format_date
 
 from .errors import ContentError, line_of
+from .hook_support import fill_marker
 
 RUN_FILE = "accessibility-run.json"
 MARKER = "<!-- accessibility-run -->"
@@ -52,12 +53,11 @@ def results_table(run: dict, strings: dict[str, str]) -> str:
 
 def render(markdown: str, run: dict | None, lang: str, strings: dict[str, str], path: str) -> str:
     """Fill in the statement: the results table at the marker, the facts at [[placeholders]]."""
-    if MARKER not in markdown:
-        raise ContentError(path, f"the statement needs the line {MARKER} (where the results go)")
+    where = "where the results of the last test run go"
     if run is None:
         # No recorded run: say so instead of the facts (the placeholders' paragraphs go too).
-        kept = [block for block in markdown.split("\n\n") if not PLACEHOLDER.search(block)]
-        return "\n\n".join(kept).replace(MARKER, strings["a11y_not_run"])
+        kept = "\n\n".join(block for block in markdown.split("\n\n") if not PLACEHOLDER.search(block))
+        return fill_marker(kept, MARKER, lambda: strings["a11y_not_run"], path, where)
     values = facts(run, lang, strings)
 
     def fill(match: re.Match) -> str:
@@ -65,4 +65,4 @@ def render(markdown: str, run: dict | None, lang: str, strings: dict[str, str], 
             raise ContentError(path, f"unknown placeholder {match.group(0)} (known: "
                                + ", ".join(sorted(values)) + ")", line_of(markdown, match.group(0)))
         return values[match.group(1)]
-    return PLACEHOLDER.sub(fill, markdown).replace(MARKER, results_table(run, strings))
+    return fill_marker(PLACEHOLDER.sub(fill, markdown), MARKER, lambda: results_table(run, strings), path, where)
