@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
-from bs4 import BeautifulSoup, Tag
+from bs4 import Tag
 
 from .concepts import LOADER
 from .errors import ContentError, line_of
@@ -122,15 +122,15 @@ def _attributed(text: str, entries: list[Entry]) -> list[tuple[Entry, re.Match]]
 
 
 def record_block(element: Tag, number: str, people: list[Entry], organisations: list[Entry]) -> None:
-    """Note who the numbered paragraph names, and whose quotes it holds."""
-    copy = BeautifulSoup(str(element), "html.parser")
-    for extra in copy.select(NOT_TEXT):
+    """Note who the numbered paragraph names, and whose quotes it holds. The element is
+    changed (read it from a parse of the page that is thrown away afterwards)."""
+    for extra in element.select(NOT_TEXT):
         extra.decompose()
     originals = []
-    for original in copy.select(".original"):  # the Dutch beside a translated quote
+    for original in element.select(".original"):  # the Dutch beside a translated quote
         originals.append(" ".join(original.get_text().split()).strip("() "))
         original.replace_with(f"\x02{len(originals) - 1}\x03")
-    text = " ".join(copy.get_text().split())
+    text = " ".join(element.get_text().split())
     anchor = element["id"]
     for entry in people + organisations:
         if any(p.search(text) for p in entry.patterns) and (number, anchor) not in entry.mentions:

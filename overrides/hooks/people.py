@@ -42,7 +42,7 @@ def on_files(files, config):
 def on_page_content(html, page, config, files):
     if 'id="p-' not in html:  # no numbered paragraphs: nothing to find
         return html
-    soup = BeautifulSoup(html, "html.parser")
+    soup = BeautifulSoup(html, "html.parser")  # a parse of our own: record_block may change it
     for element in soup.find_all(id=BLOCK_ID):
         chapter, k = BLOCK_ID.match(element["id"]).groups()
         _state["chapters"][chapter] = (page.url, page.title)
