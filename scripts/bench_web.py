@@ -17,7 +17,6 @@ import statistics
 import subprocess
 import sys
 import threading
-import time
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -26,6 +25,8 @@ import yaml
 from edition.local_server import SiteHandler
 from edition.paths import DOCS, LANGUAGES, ROOT
 from edition.site_build import DEFAULT_SITE_URL
+
+from bench import median_seconds  # one way to time a step, shared with the build figures
 
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
 CATEGORIES = {"performance": 98, "accessibility": 100, "best-practices": 100, "seo": 100}
@@ -97,15 +98,6 @@ def stock_site(bench) -> Path:
     return bench._stock
 
 
-def median_time(action, runs: int) -> tuple[float, list[float]]:
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        action()
-        times.append(round(time.perf_counter() - start, 3))
-    return round(statistics.median(times), 3), times
-
-
 # ---- the pages measured -------------------------------------------------------------------------
 
 def measured_pages(site: Path) -> dict[str, str]:
@@ -173,7 +165,7 @@ def lighthouse_once(url: str) -> dict:
 
 def stock_build_time(bench, runs: int = 3) -> list[dict]:
     count = iter(range(runs))
-    value, times = median_time(lambda: build_stock(bench.scratch, bench.scratch / f"stock-{next(count)}"), runs)
+    value, times = median_seconds(lambda: build_stock(bench.scratch, bench.scratch / f"stock-{next(count)}"), runs)
     return [dict(name="Clean HTML build, both languages, stock Material", value=value, unit="s",
                  runs=times, note=f"median of {runs}; no overrides, no hooks (compare with ours above)")]
 

@@ -105,10 +105,6 @@ def test_a_paragraph_that_does_not_exist_fails_the_build_naming_file_and_line(br
 
 def test_an_unknown_concept_fails_the_build_naming_file_and_line(broken_copy):
     docs, build = broken_copy
-    concepts = docs / "data" / "concepts"
-    if not concepts.exists():  # before the concept data exists: one concept, so that ids are checked
-        concepts.mkdir()
-        (concepts / "kracht-en-macht.yml").write_text("id: kracht-en-macht\n", encoding="utf-8")
     path = docs / "data" / guide_data.FILE
     text = path.read_text(encoding="utf-8").replace("concepts: [oerkracht-en-vaardigheden,",
                                                     "concepts: [bestaat-niet, oerkracht-en-vaardigheden,")
