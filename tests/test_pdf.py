@@ -220,3 +220,13 @@ def test_pdf_rendering_fetches_no_network_and_no_file_outside_the_site(tmp_path)
     with pytest.raises((PrintError, FatalURLFetchingError)):
         write_pdf(page, [], tmp_path / "out.pdf", base=tmp_path, roots=[tmp_path])
     assert not (tmp_path / "out.pdf").exists()
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_edition_has_a_glossary_appendix_with_every_concept(lang, texts):
+    from edition.concepts import load_concepts
+    from edition.paths import DATA
+    text = words(" ".join(texts[(lang, "edition")]))
+    missing = [c.id for c in load_concepts(DATA).values()
+               if words(c.term[lang]) not in text or words(c.definition[lang])[:60] not in text]
+    assert not missing, f"{lang}: concepts missing from the PDF's glossary appendix: {missing}"
