@@ -30,8 +30,6 @@ def test_numbers_are_unique_consecutive_and_anchored(site, paragraphs):
 def test_every_paragraph_list_item_and_quotation_is_numbered(site, paragraphs):
     for src in paragraphs["nl"]:
         body = article(page_file(site, "nl", src))
-        for element in body.find_all(["p", "li", "blockquote"], recursive=False):
-            pass
         unnumbered = [str(child)[:80] for child in body.find_all(["p", "blockquote"], recursive=False)
                       if not child.get("id", "").startswith("p-") and "signature" not in child.get("class", [])
                       and child.get_text(strip=True)]

@@ -15,6 +15,7 @@ from pathlib import Path
 import yaml
 
 from .chapters import chapters, markdown_title
+from .concepts import load_concepts
 from .errors import ContentError, line_of
 from .paths import DATA, DOCS, LANGUAGES
 from .paragraphs import anchor_for
@@ -185,19 +186,9 @@ def guide_markdown(guide: Guide, strings: dict[str, str], docs: Path = DOCS) -> 
     return "\n".join(out)
 
 
-def known_concepts(data: Path = DATA) -> set[str] | None:
-    """The ids of the concepts in docs/data/concepts/ (a file per concept, or files holding an
-    `id:` per concept), or None while there is no concept data yet."""
-    folder = data / "concepts"
-    if not folder.is_dir():
-        return None
-    ids = set()
-    for path in folder.glob("*.y*ml"):
-        content = yaml.safe_load(path.read_text(encoding="utf-8"))
-        entries = content if isinstance(content, list) else [content]
-        found = [entry["id"] for entry in entries if isinstance(entry, dict) and isinstance(entry.get("id"), str)]
-        ids.update(found or [path.stem])
-    return ids
+def known_concepts(data: Path = DATA) -> set[str]:
+    """The ids of the concepts, as the concepts module reads and checks them."""
+    return set(load_concepts(data))
 
 
 def _line_in_entry(text: str, key: str, needle: str) -> int | None:
@@ -207,10 +198,8 @@ def _line_in_entry(text: str, key: str, needle: str) -> int | None:
     return None if index < 0 else text.count("\n", 0, index) + 1
 
 
-def check_concepts(guide: Guide, known: set[str] | None, data: Path = DATA) -> None:
-    """Once the concepts exist, every concept id of the guide must be one of them."""
-    if known is None:
-        return
+def check_concepts(guide: Guide, known: set[str], data: Path = DATA) -> None:
+    """Every concept id of the guide must be one of the concepts."""
     text = (data / FILE).read_text(encoding="utf-8")
     for tension in guide.tensions:
         for concept in tension.concepts:

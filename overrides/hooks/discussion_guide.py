@@ -44,11 +44,10 @@ def on_page_context(context, page, config, nav):
     strings = interface(language(config))
     for tension in guide.tensions:
         links = []
-        if _state["known"] is not None:
-            for concept in tension.concepts:
-                file = _state["files"].get_file_from_path(f"begrippen/{concept}.md")
-                if file is not None and file.page is not None:
-                    links.append((file.page.title, relative_url(file.page.url, page.url)))
+        for concept in tension.concepts:
+            file = _state["files"].get_file_from_path(f"begrippen/{concept}.md")
+            if file is not None and file.page is not None:
+                links.append((file.page.title, relative_url(file.page.url, page.url)))
         page.content = page.content.replace(guide_data.CONCEPT_SLOT.format(id=tension.id),
                                             guide_data.concepts_html(links, strings))
     return context
