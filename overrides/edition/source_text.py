@@ -1,13 +1,13 @@
-"""The brochure text as extracted (../shared/source): its fragments, for the "no sentence lost" check."""
+"""The brochure text as extracted (docs/data/source/): its fragments, for the "no sentence lost" check."""
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from .paths import ROOT
+from .paths import DATA
 
-SOURCE = ROOT.parent / "shared" / "source" / "durf-te-dromen.txt"
+SOURCE = DATA / "source" / "durf-te-dromen.txt"
 FOOTNOTE_START = re.compile(r"^\s*\d{1,2}(?:\s{2,}|\t)\S")
 # A fragment ends at a sentence's end, a colon or semicolon, a blank line, a list bullet or a
 # column gap: smaller fragments still prove that every word is there, in order.
