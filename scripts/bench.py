@@ -19,10 +19,13 @@ from dataclasses import asdict, dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 
-from edition.paths import DOCS, LANGUAGES, ROOT
-from edition.print_build import build_pdfs
-from edition.print_settings import load_print_settings
-from edition.site_build import build_edition, build_site
+from edition.project import LANGUAGES, default_project
+from edition.print.build import build_pdfs
+from edition.adapters.mkdocs.runner import build_edition
+from edition.build import DEFAULT_SITE_URL, build_site
+
+PROJECT = default_project()
+ROOT = PROJECT.root
 
 RUNS = 3
 
@@ -77,7 +80,7 @@ def html_build(bench: Bench) -> list[Measurement]:
     def build():
         out = bench.scratch / f"html-{next(count)}"
         for lang in LANGUAGES:
-            result = build_edition(lang, DOCS, out)
+            result = build_edition(PROJECT, lang, out, DEFAULT_SITE_URL)
             if result.returncode:
                 sys.exit(f"bench: the {lang} edition did not build:\n{result.stderr}")
     value, runs = median_seconds(build)
@@ -88,10 +91,10 @@ def html_build(bench: Bench) -> list[Measurement]:
 def pdf_generation(bench: Bench) -> list[Measurement]:
     """The four PDFs (complete edition and handout, nl and en) from the built HTML."""
     site = bench.site()
-    value, runs = median_seconds(lambda: build_pdfs(site))
+    value, runs = median_seconds(lambda: build_pdfs(PROJECT, site))
     found = [Measurement("PDF generation, all four PDFs", value, "s", 10.0, "<", runs,
                          f"median of {RUNS}; WeasyPrint, PDF/UA-1")]
-    settings = load_print_settings()
+    settings = PROJECT.print_settings()
     for lang in LANGUAGES:
         for kind, name in settings.files().items():
             path = site / lang / name

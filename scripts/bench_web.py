@@ -22,9 +22,12 @@ from urllib.parse import urlsplit
 
 import yaml
 
-from edition.local_server import SiteHandler
-from edition.paths import DOCS, LANGUAGES, ROOT
-from edition.site_build import DEFAULT_SITE_URL
+from edition.hosting.local_server import SiteHandler
+from edition.project import LANGUAGES, default_project
+from edition.build import DEFAULT_SITE_URL
+
+ROOT = default_project().root
+DOCS = default_project().docs
 
 from bench import median_seconds  # one way to time a step, shared with the build figures
 

@@ -3,7 +3,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from edition.site_build import BuildError, build_site
+from edition.build import BuildError, build_site
 
 parser = argparse.ArgumentParser(description=__doc__)
 parser.add_argument("out", nargs="?", default="site", type=Path)

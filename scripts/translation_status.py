@@ -9,9 +9,9 @@ import argparse
 import sys
 from pathlib import Path
 
-from edition import translation_drift as drift
-from edition.alignment import first_divergence
-from edition.paths import DATA
+from edition.text import drift
+from edition.text.alignment import first_divergence
+from edition.project import default_project
 
 parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
 parser.add_argument("--site", default="site", type=Path)
@@ -21,7 +21,7 @@ parser.add_argument("--accept-all", action="store_true")
 args = parser.parse_args()
 
 current = drift.source_fingerprints(args.site / "nl" / "paragraphs.json")
-record = drift.load_record(DATA, args.lang)
+record = drift.load_record(default_project().data, args.lang)
 accept = list(current) if args.accept_all else args.accept
 if accept:
     unknown = [page for page in accept if page not in current]
@@ -29,7 +29,7 @@ if accept:
         sys.exit(f"not a numbered page of the Dutch edition: {', '.join(unknown)}")
     for page in accept:
         record[page] = current[page]
-    drift.save_record(DATA, args.lang, record)
+    drift.save_record(default_project().data, args.lang, record)
     print(f"recorded {len(accept)} page(s) as translated from the current Dutch text")
     sys.exit(0)
 

@@ -11,8 +11,10 @@ from __future__ import annotations
 import datetime
 import json
 
-from edition.accessibility_run import GATES, RUN_FILE
-from edition.paths import DATA
+from edition.reader.accessibility_statement import GATES, RUN_FILE
+from edition.project import default_project
+
+PROJECT = default_project()
 
 FACTS: dict = {}
 REQUIRED_FACTS = ("tools", "pages", "axe_checks")
@@ -64,4 +66,4 @@ def pytest_sessionfinish(session, exitstatus):
         return
     run = summary(datetime.datetime.now(datetime.timezone.utc).date())
     if run is not None:
-        (DATA / RUN_FILE).write_text(json.dumps(run, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+        (PROJECT.data / RUN_FILE).write_text(json.dumps(run, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")

@@ -12,7 +12,7 @@ from browser_support import SEARCH_TERMS, VIEWPORTS, Visit, every_page, missing_
 @pytest.fixture(scope="session")
 def site_url(site) -> str:
     """The built site served on 127.0.0.1 (one server for the session)."""
-    from edition.local_server import serve_in_background
+    from edition.hosting.local_server import serve_in_background
     server, url = serve_in_background(site)
     yield url
     server.shutdown()

@@ -13,9 +13,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from edition.paths import LANGUAGES, ROOT
+from edition.project import LANGUAGES
+from edition.project import default_project
 
-NODE_MODULES = ROOT / "node_modules"
+PROJECT = default_project()
+
+NODE_MODULES = PROJECT.root / "node_modules"
 AXE_SCRIPT = NODE_MODULES / "axe-core" / "axe.min.js"
 VNU_JAR = NODE_MODULES / "vnu-jar" / "build" / "dist" / "vnu.jar"
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
@@ -67,7 +70,7 @@ def counterpart(path: str, lang: str) -> str:
 
 
 def tool_versions(browser_version: str) -> dict[str, str]:
-    lock = json.loads((ROOT / "package-lock.json").read_text(encoding="utf-8"))
+    lock = json.loads((PROJECT.root / "package-lock.json").read_text(encoding="utf-8"))
     packages = lock["packages"]
     return {"axe-core": packages["node_modules/axe-core"]["version"],
             "vnu-jar": packages["node_modules/vnu-jar"]["version"],
@@ -75,7 +78,7 @@ def tool_versions(browser_version: str) -> dict[str, str]:
 
 
 def missing_tools() -> list[str]:
-    missing = [str(p.relative_to(ROOT)) for p in (AXE_SCRIPT, VNU_JAR) if not p.exists()]
+    missing = [str(p.relative_to(PROJECT.root)) for p in (AXE_SCRIPT, VNU_JAR) if not p.exists()]
     missing += [name for name in ("chromium", "java") if not shutil.which(name)]
     return missing
 

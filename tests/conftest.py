@@ -8,14 +8,15 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from edition.paths import DOCS, LANGUAGES
-from edition.site_build import BuildError, build_site
+from edition.project import LANGUAGES, Project, default_project
+from edition.build import BuildError, build_site
 
 # The browser gates: their session fixtures (one server, one Chromium) and the plugin that
 # records their outcome for the accessibility statement.
 from browser_fixtures import browser, page_visits, site_url  # noqa: E402,F401
 
 pytest_plugins = ["accessibility_run"]
+PROJECT = default_project()
 
 
 @pytest.fixture(scope="session")
@@ -45,28 +46,26 @@ def article(path: Path) -> BeautifulSoup:
 
 
 def source_pages(lang: str = "nl") -> list[str]:
-    return sorted(p.relative_to(DOCS / lang).as_posix() for p in (DOCS / lang).rglob("*.md"))
+    return sorted(p.relative_to(PROJECT.docs / lang).as_posix() for p in (PROJECT.docs / lang).rglob("*.md"))
 
 
 def site_pages(lang: str = "nl") -> list[str]:
     """Every page a language's build makes: its source pages and the pages the build generates
     (the glossary, the concept map, the concept pages and the index of people)."""
-    from edition.concept_pages import generated_pages
-    from edition.concepts import load_concepts
-    from edition.paths import DATA
-    from edition.people import PAGE
-    return sorted(source_pages(lang) + generated_pages(load_concepts(DATA)) + [PAGE])
+    from edition.concepts.pages import generated_pages
+    from edition.concepts.people import PAGE
+    return sorted(source_pages(lang) + generated_pages(PROJECT.concepts()) + [PAGE])
 
 
 @pytest.fixture
 def broken_copy(tmp_path):
     """A copy of docs/ to break; build(copy) returns the build error's text ("" if it built)."""
     copy = tmp_path / "docs"
-    shutil.copytree(DOCS, copy)
+    shutil.copytree(PROJECT.docs, copy)
 
     def build() -> str:
         try:
-            build_site(tmp_path / "site", docs=copy)
+            build_site(tmp_path / "site", Project(docs=copy))
         except BuildError as error:
             return str(error)
         return ""

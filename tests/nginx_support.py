@@ -21,10 +21,12 @@ from pathlib import Path
 
 import pytest
 
-from edition.csp import NGINX_INCLUDE, POLICY_DIR
-from edition.paths import ROOT
+from edition.hosting.csp import NGINX_INCLUDE, POLICY_DIR
+from edition.project import default_project
 
-HOSTING = ROOT / "overrides" / "hosting"
+PROJECT = default_project()
+
+HOSTING = PROJECT.root / "overrides" / "hosting"
 FOLDER = "durftedromen"  # the includes' folder, relative to the main configuration
 
 

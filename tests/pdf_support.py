@@ -7,10 +7,12 @@ from pathlib import Path
 
 import pikepdf
 
-from edition.print_pages import built_pages
-from edition.print_settings import load_print_settings
+from edition.print.pages import built_pages
+from edition.project import default_project
 
-SETTINGS = load_print_settings()
+PROJECT = default_project()
+
+SETTINGS = PROJECT.print_settings()
 KINDS = SETTINGS.files()  # {"edition": "pdf/durf-te-dromen.pdf", "handout": ...}
 
 
@@ -36,7 +38,7 @@ def words(text: str) -> str:
 
 def chapters(site: Path, lang: str):
     """The built pages the edition prints (the nav after the home page, less web-only pages)."""
-    return [page for page in built_pages(site / lang)[1:] if page.src not in SETTINGS.web_only]
+    return [page for page in built_pages(site / lang, PROJECT.nav())[1:] if page.src not in SETTINGS.web_only]
 
 
 def outline(path: Path) -> list[tuple[int, str, int]]:

@@ -8,10 +8,12 @@ from bs4 import BeautifulSoup
 from accessibility_run import note
 from browser_support import (PALETTE_SCHEMES, PALETTES, VIEWPORTS, content_pages, every_html_file,
                              every_page, page_html_file, run_axe, run_vnu, tool_versions)
-from edition import accessibility_run
+from edition.reader import accessibility_statement as accessibility_run
 from edition.errors import ContentError
-from edition.paths import DATA, LANGUAGES
-from edition.strings import interface
+from edition.project import LANGUAGES
+from edition.project import default_project
+
+PROJECT = default_project()
 
 STATEMENT = "toegankelijkheid/"
 
@@ -64,9 +66,9 @@ def test_every_page_is_valid_html(site):
 def test_accessibility_statement_exists_in_both_languages_last_in_the_nav(site):
     for lang in LANGUAGES:
         soup = BeautifulSoup(page_html_file(site, f"{lang}/{STATEMENT}").read_text(encoding="utf-8"), "html.parser")
-        assert soup.h1.get_text(strip=True) == interface(lang)["accessibility_statement"]
+        assert soup.h1.get_text(strip=True) == PROJECT.strings(lang)["accessibility_statement"]
         top_level = soup.select("nav.md-nav--primary > ul > li > a, nav.md-nav--primary > ul > li > label")
-        assert top_level[-1].get_text(strip=True) == interface(lang)["accessibility_statement"], \
+        assert top_level[-1].get_text(strip=True) == PROJECT.strings(lang)["accessibility_statement"], \
             f"{lang}: the statement is not the last item of the nav (mkdocs.yml nav:)"
 
 
@@ -88,9 +90,9 @@ def test_every_page_links_to_the_accessibility_statement_in_its_language(site):
 
 
 def test_statement_shows_the_last_recorded_run_and_nothing_more(site):
-    run = accessibility_run.load_run(DATA)
+    run = accessibility_run.load_run(PROJECT)
     for lang in LANGUAGES:
-        strings = interface(lang)
+        strings = PROJECT.strings(lang)
         text = BeautifulSoup(page_html_file(site, f"{lang}/{STATEMENT}").read_text(encoding="utf-8"),
                              "html.parser").select_one("article").get_text(" ")
         assert "[[" not in text
@@ -106,7 +108,7 @@ def test_statement_shows_the_last_recorded_run_and_nothing_more(site):
 
 
 def test_statement_without_a_recorded_run_says_so_and_shows_no_facts():
-    strings = interface("en")
+    strings = PROJECT.strings("en")
     page = "Intro.\n\nTested on [[run_date]] with axe-core [[axe_core]].\n\n<!-- accessibility-run -->\n"
     rendered = accessibility_run.render(page, None, "en", strings, "docs/en/toegankelijkheid.md")
     assert "[[" not in rendered and strings["a11y_not_run"] in rendered and "Intro." in rendered
@@ -117,7 +119,7 @@ def test_statement_with_an_unknown_placeholder_fails_naming_the_line():
                      ' "pages": {"nl": 2, "en": 2}, "axe_checks": 8, "gates": {}}')
     with pytest.raises(ContentError) as error:
         accessibility_run.render("# T\n\nOn [[run_dat]].\n\n<!-- accessibility-run -->\n", run, "en",
-                                 interface("en"), "docs/en/toegankelijkheid.md")
+                                 PROJECT.strings("en"), "docs/en/toegankelijkheid.md")
     assert str(error.value).startswith("docs/en/toegankelijkheid.md:3: unknown placeholder [[run_dat]]")
 
 
@@ -130,5 +132,5 @@ def test_search_dialog_has_a_name_on_every_page(site):
 
 def test_statement_without_its_marker_line_fails_naming_the_file():
     with pytest.raises(ContentError) as error:
-        accessibility_run.render("# T\n\nNo marker.\n", None, "nl", interface("nl"), "docs/nl/toegankelijkheid.md")
+        accessibility_run.render("# T\n\nNo marker.\n", None, "nl", PROJECT.strings("nl"), "docs/nl/toegankelijkheid.md")
     assert str(error.value).startswith("docs/nl/toegankelijkheid.md: the page needs the line <!-- accessibility-run -->")

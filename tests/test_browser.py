@@ -7,7 +7,7 @@ import pytest
 
 from browser_support import (SEARCH_TERMS, VIEWPORTS, content_pages, counterpart, every_page, page_html_file,
                              search)
-from edition.paths import LANGUAGES
+from edition.project import LANGUAGES
 
 pytestmark = pytest.mark.gate("browser")
 OTHER = {lang: next(other for other in LANGUAGES if other != lang) for lang in LANGUAGES}

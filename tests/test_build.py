@@ -5,8 +5,11 @@ import re
 from bs4 import BeautifulSoup
 
 from conftest import article, page_file, source_pages
-from edition.paths import DOCS, LANGUAGES
-from edition.site_build import build_site
+from edition.project import LANGUAGES
+from edition.build import build_site
+from edition.project import default_project
+
+PROJECT = default_project()
 
 
 def test_strict_build_logs_no_warning(site, tmp_path):
@@ -49,10 +52,10 @@ def test_root_page_sends_readers_to_dutch_and_offers_both(site):
 def test_headings_have_explicit_ids():
     missing = []
     for lang in LANGUAGES:
-        for path in (DOCS / lang).rglob("*.md"):
+        for path in (PROJECT.docs / lang).rglob("*.md"):
             for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
                 if re.match(r"#{1,6} ", line) and not re.search(r"\{ #[a-z0-9-]+ \}\s*$", line):
-                    missing.append(f"{path.relative_to(DOCS)}:{number}: {line}")
+                    missing.append(f"{path.relative_to(PROJECT.docs)}:{number}: {line}")
     assert not missing, "headings without { #id }:\n" + "\n".join(missing)
 
 

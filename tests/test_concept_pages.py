@@ -8,12 +8,15 @@ import pytest
 from bs4 import BeautifulSoup
 
 from conftest import article, page_file
-from edition.concept_pages import generated_pages
-from edition.concepts import load_concepts, load_kinds, sort_key
-from edition.paths import DATA, DOCS, LANGUAGES
+from edition.concepts.pages import generated_pages
+from edition.concepts.model import sort_key
+from edition.project import LANGUAGES
+from edition.project import default_project
 
-CONCEPTS = load_concepts(DATA)
-KINDS = load_kinds(DATA)
+PROJECT = default_project()
+
+CONCEPTS = PROJECT.concepts()
+KINDS = PROJECT.kinds()
 ESSAY_CHAPTERS = {str(n) for n in range(1, 7)}
 
 
@@ -78,11 +81,11 @@ def test_both_languages_link_the_same_concepts_from_the_same_paragraphs(links):
 def test_concept_links_in_the_markdown_are_ordinary_relative_links():
     bad = []
     for lang in LANGUAGES:
-        for path in (DOCS / lang).rglob("*.md"):
-            depth = len(path.relative_to(DOCS / lang).parts) - 1
+        for path in (PROJECT.docs / lang).rglob("*.md"):
+            depth = len(path.relative_to(PROJECT.docs / lang).parts) - 1
             for target in re.findall(r"\]\(([^)]*begrippen/[^)]*)\)", path.read_text(encoding="utf-8")):
                 if not re.fullmatch("../" * depth + r"begrippen/[a-z0-9-]+\.md", target):
-                    bad.append(f"{path.relative_to(DOCS)}: ({target})")
+                    bad.append(f"{path.relative_to(PROJECT.docs)}: ({target})")
     assert not bad, "concept links must read ../begrippen/<id>.md (relative):\n" + "\n".join(bad)
 
 

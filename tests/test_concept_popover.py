@@ -1,10 +1,10 @@
 """The definition popover in Chromium: pointer, keyboard (focus shows, Esc closes) and touch
 (a first tap shows, a second opens the concept's page), in the page's language."""
-from edition.concepts import load_concepts
-from edition.paths import DATA
-from edition.strings import interface
+from edition.project import default_project
 
-CONCEPTS = load_concepts(DATA)
+PROJECT = default_project()
+
+CONCEPTS = PROJECT.concepts()
 PAGE = "verkenning/doel-en-doelgroepen/"
 LINK = "#p-3-4 a.concept-link[data-concept={}]"
 
@@ -57,7 +57,7 @@ def test_first_tap_shows_the_definition_second_tap_opens_the_concept_page(browse
     link.tap()
     page.wait_for_timeout(300)
     shown = _popover(page) or ""
-    assert CONCEPTS["kritisch-bewustzijn"].definition["nl"] in shown and interface("nl")["concepts_touch_hint"] in shown
+    assert CONCEPTS["kritisch-bewustzijn"].definition["nl"] in shown and PROJECT.strings("nl")["concepts_touch_hint"] in shown
     assert page.url.endswith(PAGE), "the first tap left the page"
     link.tap()
     page.wait_for_url("**/begrippen/kritisch-bewustzijn/")

@@ -5,8 +5,10 @@ import re
 
 import pytest
 
-from edition.concepts import load_concepts, load_kinds
-from edition.paths import DATA, LANGUAGES
+from edition.project import LANGUAGES
+from edition.project import default_project
+
+PROJECT = default_project()
 
 REQUIRED = (  # the concepts the issue names (ids of docs/data/concepts/*.yml)
     "empowerment zelfversterking eigen-kracht actief-burgerschap participatie emancipatie "
@@ -20,16 +22,16 @@ REQUIRED = (  # the concepts the issue names (ids of docs/data/concepts/*.yml)
 
 
 def test_at_least_40_concepts_covering_those_the_issue_names():
-    concepts = load_concepts(DATA)
+    concepts = PROJECT.concepts()
     assert len(concepts) >= 40, f"only {len(concepts)} concepts"
     missing = [cid for cid in REQUIRED if cid not in concepts]
     assert not missing, f"no docs/data/concepts/<id>.yml for: {', '.join(missing)}"
 
 
 def test_every_concept_has_both_languages_a_short_definition_and_a_known_kind():
-    kinds = load_kinds(DATA)
+    kinds = PROJECT.kinds()
     problems = []
-    for concept in load_concepts(DATA).values():
+    for concept in PROJECT.concepts().values():
         if concept.kind not in kinds:
             problems.append(f"{concept.source}: unknown kind {concept.kind}")
         for lang in LANGUAGES:

@@ -5,19 +5,21 @@ import re
 import pytest
 
 from conftest import article, page_file
-from edition import discussion_guide as guide_data
-from edition.paths import LANGUAGES
-from edition.strings import interface
+from edition.reader import discussion_guide as guide_data
+from edition.project import LANGUAGES
+from edition.project import default_project
+
+PROJECT = default_project()
 
 
 @pytest.fixture(scope="module")
 def guides():
-    return {lang: guide_data.load_guide(lang) for lang in LANGUAGES}
+    return {lang: PROJECT.guide(lang) for lang in LANGUAGES}
 
 
 def test_the_guide_covers_every_tension_of_the_agenda_in_its_order(guides):
     for lang, guide in guides.items():
-        assert [t.id for t in guide.tensions] == list(guide_data.agenda_tensions(lang)), lang
+        assert [t.id for t in guide.tensions] == list(guide_data.agenda_tensions(PROJECT, lang)), lang
         for tension in guide.tensions:
             assert 3 <= len(tension.questions) <= 4, (lang, tension.id)
             assert all(q.endswith("?") for q in tension.questions), (lang, tension.id, "open questions end in '?'")
@@ -45,7 +47,7 @@ def test_the_evening_takes_90_minutes_in_timed_steps(guides):
 
 def test_the_page_shows_each_tension_with_links_to_the_numbered_paragraphs(site, guides, paragraphs):
     for lang, guide in guides.items():
-        strings = interface(lang)
+        strings = PROJECT.strings(lang)
         body = article(page_file(site, lang, guide_data.PAGE))
         text = " ".join(body.get_text(" ").split())
         assert strings["guide_note"] in text, f"{lang}: the guide is not labelled as our addition"
@@ -71,7 +73,7 @@ def test_the_page_shows_each_tension_with_links_to_the_numbered_paragraphs(site,
 
 
 def test_concepts_are_links_to_their_pages(site, guides):
-    known = guide_data.known_concepts()
+    known = set(PROJECT.concepts())
     for lang, guide in guides.items():
         body = article(page_file(site, lang, guide_data.PAGE))
         rows = body.select(".edition-guide-concepts")

@@ -9,8 +9,9 @@ import pytest
 from bs4 import BeautifulSoup
 
 from conftest import article, page_file, site_pages, source_pages
-from edition.alignment import first_divergence
-from edition.site_build import DEFAULT_SITE_URL, build_site
+from edition.text.alignment import first_divergence
+from edition.build import DEFAULT_SITE_URL, build_site
+from edition.project import Project
 
 SEARCH = Path(__file__).with_name("search_index.js")
 # Words that are common in Dutch and not English: a measure of Dutch running text.
@@ -130,7 +131,7 @@ def test_changed_dutch_paragraph_fails_strict_and_marks_the_translation(broken_c
                     encoding="utf-8")
     error = build()
     assert "docs/en/verkenning/kracht-en-macht.md: the Dutch text of paragraph(s) 4.1 changed" in error, error
-    build_site(tmp_path / "lenient", docs=docs, strict=False)
+    build_site(tmp_path / "lenient", Project(docs=docs), strict=False)
     english = article(tmp_path / "lenient" / "en" / "verkenning" / "kracht-en-macht" / "index.html")
     notices = [n.find_parent(id=True)["id"] for n in english.select(".translation-outdated")]
     assert notices == ["p-4-1"]

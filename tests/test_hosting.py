@@ -14,10 +14,10 @@ import pytest
 import nginx_support as nginx
 from nginx_support import served  # noqa: F401 (the fixture)
 from browser_support import sitemap_paths
-from edition.csp import PLAIN_POLICY, POLICY_DIR
-from edition.paths import LANGUAGES
-from edition.precompress import SUFFIXES
-from edition.site_build import DEFAULT_SITE_URL, site_config
+from edition.hosting.csp import PLAIN_POLICY, POLICY_DIR
+from edition.project import LANGUAGES
+from edition.hosting.precompress import SUFFIXES
+from edition.build import DEFAULT_SITE_URL, site_config
 
 SECURITY_HEADERS = {
     "x-content-type-options": "nosniff",

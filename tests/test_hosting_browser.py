@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from browser_support import SEARCH_TERMS
-from edition.paths import LANGUAGES
+from edition.project import LANGUAGES
 from nginx_support import served  # noqa: F401 (the fixture)
 
 PAGES = ["", "verkenning/inleiding/", "bronnen/", "over-deze-uitgave/"]

@@ -3,10 +3,13 @@ from __future__ import annotations
 
 import pytest
 
-from edition.csp import inline_hashes, sha256_source
+from edition.hosting.csp import inline_hashes, sha256_source
 from edition.errors import ContentError
-from edition.paths import LANGUAGES, ROOT
-from edition.security_txt import write_security_txt
+from edition.project import LANGUAGES
+from edition.hosting.security_txt import write_security_txt
+from edition.project import default_project
+
+PROJECT = default_project()
 
 PAGE = """<!doctype html>
 <html lang="nl">
@@ -42,14 +45,14 @@ def test_an_attribute_the_policy_would_block_stops_the_build(tmp_path, attribute
 @pytest.mark.parametrize("contact", ["", "informatiebeveiliging@delft.nl", "http://www.delft.nl/"])
 def test_a_security_contact_that_is_not_a_uri_stops_the_build(tmp_path, contact):
     with pytest.raises(ContentError) as error:
-        write_security_txt(tmp_path, {"security_contact": contact}, "https://x.nl/", ["nl"], ROOT / "mkdocs.yml")
-    assert str(error.value).startswith(f"{ROOT / 'mkdocs.yml'}: extra.security_contact must be")
+        write_security_txt(tmp_path, {"security_contact": contact}, "https://x.nl/", ["nl"], PROJECT.root / "mkdocs.yml")
+    assert str(error.value).startswith(f"{PROJECT.root / 'mkdocs.yml'}: extra.security_contact must be")
 
 
 def test_security_txt_expires_less_than_a_year_after_the_build_day(tmp_path):
     # 2026-06-01 15:00 UTC, fixed the reproducible-builds way.
     write_security_txt(tmp_path, {"security_contact": "mailto:a@b.nl"}, "https://x.nl/", ["nl", "en"],
-                       ROOT / "mkdocs.yml", environ={"SOURCE_DATE_EPOCH": "1780326000"})
+                       PROJECT.root / "mkdocs.yml", environ={"SOURCE_DATE_EPOCH": "1780326000"})
     assert (tmp_path / ".well-known" / "security.txt").read_text(encoding="utf-8") == (
         "Contact: mailto:a@b.nl\nExpires: 2027-06-01T00:00:00Z\nPreferred-Languages: nl, en\n"
         "Canonical: https://x.nl/.well-known/security.txt\n")

@@ -6,10 +6,11 @@ import pytest
 from bs4 import BeautifulSoup
 
 from browser_support import content_pages, page_html_file
-from edition.paths import LANGUAGES
-from edition.print_settings import load_print_settings
-from edition.site_build import DEFAULT_SITE_URL, site_config
-from edition.strings import interface
+from edition.project import LANGUAGES
+from edition.build import DEFAULT_SITE_URL, site_config
+from edition.project import default_project
+
+PROJECT = default_project()
 
 PUBLISHER = site_config()["site_author"]  # "Gemeente Delft"
 # Who wrote what (issue 7): the foreword is the alderwoman's, the essay Marjan de Gruijter's.
@@ -61,8 +62,8 @@ def test_open_graph_tags_are_complete_and_absolute(heads):
         canonical = head.find("link", rel="canonical")["href"]
         expected = {"og:type": ["article"], "og:title": [" ".join(title.get_text(" ").split())],
                     "og:description": meta(head, name="description"), "og:url": [canonical],
-                    "og:locale": [interface(lang)["locale"]],
-                    "og:locale:alternate": [interface(other)["locale"] for other in LANGUAGES if other != lang]}
+                    "og:locale": [PROJECT.strings(lang)["locale"]],
+                    "og:locale:alternate": [PROJECT.strings(other)["locale"] for other in LANGUAGES if other != lang]}
         for prop, value in expected.items():
             if og.get(prop) != value:
                 problems.append(f"{path}: {prop} is {og.get(prop)!r}, expected {value!r}")
@@ -72,7 +73,7 @@ def test_open_graph_tags_are_complete_and_absolute(heads):
 
 
 def test_json_ld_describes_the_page_as_an_article_of_the_publication(heads):
-    settings = load_print_settings()
+    settings = PROJECT.print_settings()
     book = {lang: " ".join(heads[f"{lang}/"][1].get_text(" ").split()) for lang in LANGUAGES}
     problems = []
     for path, (head, title) in heads.items():
@@ -104,4 +105,4 @@ def test_json_ld_describes_the_page_as_an_article_of_the_publication(heads):
 
 
 def test_the_essay_sections_date_from_june_2010():
-    assert f"{load_print_settings().published:%Y-%m}" == "2010-06"
+    assert f"{PROJECT.print_settings().published:%Y-%m}" == "2010-06"

@@ -3,7 +3,9 @@ import re
 from collections import Counter
 
 from conftest import article, page_file
-from edition.sources import load_sources
+from edition.project import default_project
+
+PROJECT = default_project()
 
 
 def essay_articles(site, paragraphs_nl):
@@ -38,7 +40,7 @@ def test_footnotes_1_to_19_each_once_linked_both_ways(site, paragraphs):
 
 
 def test_every_work_is_cited_and_every_citation_resolves(site, paragraphs):
-    works = set(load_sources())
+    works = set(PROJECT.sources())
     for lang in ("nl", "en"):
         bronnen = article(site / lang / "bronnen" / "index.html")
         entries = {li["id"] for li in bronnen.select("ul.bibliography > li")}

@@ -2,8 +2,8 @@
 import json
 
 from conftest import article, page_file
-from edition.paragraphs import number_blocks
-from edition.site_build import build_site
+from edition.text.paragraphs import number_blocks
+from edition.build import build_site
 
 
 def test_numbered_pages_cover_foreword_essay_interviews_and_agenda(paragraphs):

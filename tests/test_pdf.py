@@ -14,9 +14,12 @@ import pytest
 from bs4 import BeautifulSoup
 
 from conftest import article
-from edition.paths import LANGUAGES
-from edition.print_build import build_pdfs
+from edition.project import LANGUAGES
+from edition.print.build import build_pdfs
 from pdf_support import KINDS, SETTINGS, chapters, outline, pages_text, pdf, run, words
+from edition.project import default_project
+
+PROJECT = default_project()
 
 
 @pytest.fixture(scope="module")
@@ -209,7 +212,7 @@ def test_two_builds_give_byte_identical_pdfs(site, tmp_path):
 def test_pdf_rendering_fetches_no_network_and_no_file_outside_the_site(tmp_path):
     from weasyprint.urls import FatalURLFetchingError
 
-    from edition.print_render import LocalFiles, PrintError, write_pdf
+    from edition.print.render import LocalFiles, PrintError, write_pdf
     (tmp_path / "ok.txt").write_text("ok")
     fetcher = LocalFiles([tmp_path])
     assert fetcher.fetch((tmp_path / "ok.txt").as_uri()).read() == b"ok"
@@ -224,9 +227,7 @@ def test_pdf_rendering_fetches_no_network_and_no_file_outside_the_site(tmp_path)
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_the_edition_has_a_glossary_appendix_with_every_concept(lang, texts):
-    from edition.concepts import load_concepts
-    from edition.paths import DATA
     text = words(" ".join(texts[(lang, "edition")]))
-    missing = [c.id for c in load_concepts(DATA).values()
+    missing = [c.id for c in PROJECT.concepts().values()
                if words(c.term[lang]) not in text or words(c.definition[lang])[:60] not in text]
     assert not missing, f"{lang}: concepts missing from the PDF's glossary appendix: {missing}"

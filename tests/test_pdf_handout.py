@@ -8,11 +8,13 @@ import pytest
 from bs4 import BeautifulSoup
 
 from conftest import article, page_file
-from edition.discussion_guide import PAGE as GUIDE_PAGE, load_guide
-from edition.paths import LANGUAGES
-from edition.print_pages import built_pages
-from edition.strings import interface
+from edition.reader.discussion_guide import PAGE as GUIDE_PAGE
+from edition.project import LANGUAGES
+from edition.print.pages import built_pages
 from pdf_support import KINDS, pages_text, pdf, words
+from edition.project import default_project
+
+PROJECT = default_project()
 
 NUMBER = re.compile(r"\b\d+\.\d+\b")
 
@@ -65,7 +67,7 @@ def test_handout_has_two_to_four_pages_each_with_the_web_address(site, lang, tex
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_each_tension_shows_its_agenda_text_sentence_questions_and_the_guides_paragraphs(site, lang, texts, paragraphs):
-    strings, guide = interface(lang), load_guide(lang)
+    strings, guide = PROJECT.strings(lang), PROJECT.guide(lang)
     text = "\n".join(texts[lang])
     label = f"{strings['guide_draws_on']}:"
     assert text.count(label) == len(guide.tensions), f"{lang}: one '{label}' per tension"
@@ -97,14 +99,14 @@ def test_each_number_links_to_its_paragraph_on_the_web(site, lang, paragraphs):
     web = canonical(site, lang, "index.md")
     where = {block["number"]: web + page["url"] + "#" + block["anchor"]
              for page in paragraphs[lang].values() for block in page["blocks"]}
-    missing = [f"{tension.id}: {n}" for tension in load_guide(lang).tensions for n in tension.draws_on
+    missing = [f"{tension.id}: {n}" for tension in PROJECT.guide(lang).tensions for n in tension.draws_on
                if where.get(n) not in links]
     assert not missing, f"{lang}: numbers without a link to their paragraph: {missing}"
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_the_evening_is_given_once_and_the_guide_is_labelled_as_ours(lang, texts):
-    strings, guide = interface(lang), load_guide(lang)
+    strings, guide = PROJECT.strings(lang), PROJECT.guide(lang)
     text = words("\n".join(texts[lang]))
     assert words(strings["guide_evening"]) in text, f"{lang}: the heading of the 90-minute evening is missing"
     wrong = {step.title: text.count(words(step.text)) for step in guide.evening
@@ -118,10 +120,10 @@ SIZE = re.compile(r"\(PDF, (\d+(?:[.,]\d)?) (MB|kB)\)")
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_links_to_the_pdfs_state_their_true_size(site, lang):
-    strings = interface(lang)
+    strings = PROJECT.strings(lang)
     decimal = {"nl": ",", "en": "."}[lang]
     problems = []
-    for page in built_pages(site / lang):
+    for page in built_pages(site / lang, PROJECT.nav()):
         links = BeautifulSoup(page.file.read_text(encoding="utf-8"), "html.parser").select(
             ".edition-downloads a[href$='.pdf']")
         if len(links) != len(KINDS):

@@ -6,8 +6,11 @@ import pytest
 from bs4 import BeautifulSoup
 
 from conftest import article, page_file
-from edition import people
-from edition.paths import DATA, DOCS, LANGUAGES
+from edition.concepts import people
+from edition.project import LANGUAGES
+from edition.project import default_project
+
+PROJECT = default_project()
 
 ORGANISATIONS = ["Combiwerk", "Stuurvrouwen", "Educheque", "DOK", "Delft Mama", "Woonbron",
                  "Verwey-Jonker Instituut", "De Haagse Hogeschool", "Shell"]
@@ -16,7 +19,7 @@ AUTHORS = ["Saskia Bolten", "Marjan de Gruijter"]
 
 def source_list(lang):
     """(names, role) of each line under "Gesprekspartners" in the Markdown source."""
-    text = (DOCS / lang / "voorbeelden.md").read_text(encoding="utf-8")
+    text = (PROJECT.docs / lang / "voorbeelden.md").read_text(encoding="utf-8")
     section = text[text.index("{ #gesprekspartners }"):]
     return re.findall(r"^- \*\*(.+?)\*\* — (.+)$", section, re.MULTILINE)
 

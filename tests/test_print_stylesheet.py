@@ -4,7 +4,7 @@ import subprocess
 
 import pytest
 
-from edition.paths import LANGUAGES
+from edition.project import LANGUAGES
 
 CHROME = [".md-header", ".md-tabs", ".md-sidebar--primary", ".md-sidebar--secondary", ".md-footer",
           ".md-search", ".md-top", ".edition-downloads"]

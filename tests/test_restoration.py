@@ -1,7 +1,9 @@
 """No sentence of the brochure is lost, and every correction is recorded and applied."""
 from conftest import article, page_file
-from edition.corrections import load_corrections
-from edition.source_text import fragments, key
+from edition.text.source import fragments, key
+from edition.project import default_project
+
+PROJECT = default_project()
 
 # .edition-note: what the edition adds to the authors' text (reader tools, links to the PDFs).
 UNNUMBERED_EXTRAS = "a.paranum, a.footnote-backref, a.citation, .edition-note"
@@ -20,10 +22,10 @@ def dutch_text(site, paragraphs_nl) -> str:
 
 
 def test_no_sentence_of_the_source_is_lost(site, paragraphs):
-    corrections = [(key(c["original"]), key(c["corrected"])) for c in load_corrections()]
+    corrections = [(key(c["original"]), key(c["corrected"])) for c in PROJECT.corrections()]
     built = dutch_text(site, paragraphs["nl"])
     missing = []
-    for fragment in fragments():
+    for fragment in fragments(PROJECT):
         wanted = key(fragment.text)
         for original, corrected in corrections:
             wanted = wanted.replace(original, corrected)
@@ -33,9 +35,9 @@ def test_no_sentence_of_the_source_is_lost(site, paragraphs):
 
 
 def test_every_correction_names_source_text_and_its_paragraph(site, paragraphs):
-    source = key("".join(f.text for f in fragments()))
+    source = key("".join(f.text for f in fragments(PROJECT)))
     problems = []
-    for c in load_corrections():
+    for c in PROJECT.corrections():
         if key(c["original"]) not in source:
             problems.append(f"{c['file']}: original {c['original']!r} is not in the source")
         where = str(c["where"])
@@ -48,4 +50,4 @@ def test_every_correction_names_source_text_and_its_paragraph(site, paragraphs):
 
 def test_corrections_table_lists_every_correction(site):
     table = article(site / "nl" / "over-deze-uitgave" / "index.html").select("table.corrections tbody tr")
-    assert len(table) == len(load_corrections()) > 0
+    assert len(table) == len(PROJECT.corrections()) > 0

@@ -8,12 +8,14 @@ import pytest
 
 from browser_support import VIEWPORTS
 from conftest import article, page_file
-from edition import cite_panel
-from edition.chapters import chapters
-from edition.citation_formats import ANCHOR_TOKEN, NUMBER_TOKEN
-from edition.paths import LANGUAGES
-from edition.site_build import DEFAULT_SITE_URL
-from edition.strings import interface
+from edition.reader import cite_panel
+from edition.site import chapters
+from edition.reader.citation_formats import ANCHOR_TOKEN, NUMBER_TOKEN
+from edition.project import LANGUAGES
+from edition.build import DEFAULT_SITE_URL
+from edition.project import default_project
+
+PROJECT = default_project()
 
 EXAMPLE = ("verkenning/doel-en-doelgroepen.md", "3.4")  # the paragraph staff cite in the issue
 PAGES = ["index.md"] + [chapter.src for chapter in chapters()]
@@ -42,13 +44,13 @@ def test_script_strings_come_from_interface_yml(site):
     for lang in LANGUAGES:
         for src in PAGES:
             data = reader_data(site, lang, src)
-            assert data["strings"] == {key: interface(lang)[key] for key in cite_panel.SCRIPT_STRINGS}
+            assert data["strings"] == {key: PROJECT.strings(lang)[key] for key in cite_panel.SCRIPT_STRINGS}
 
 
 def test_cite_panel_names_the_edition_and_matches_the_downloadable_files(site):
     problems = []
     for lang in LANGUAGES:
-        strings = interface(lang)
+        strings = PROJECT.strings(lang)
         for src in PAGES:
             body = article(page_file(site, lang, src))
             panel = body.select_one(".edition-reader details.edition-cite")  # under the title, or at the end (home)
@@ -90,7 +92,7 @@ def test_references_are_well_formed(site):
 def test_a_paragraph_reference_names_its_number_edition_and_address(site):
     src, number = EXAMPLE
     for lang in LANGUAGES:
-        strings = interface(lang)
+        strings = PROJECT.strings(lang)
         template = reader_data(site, lang, src)["cite"]["paragraph"]["formats"]
         apa = fill(template["apa"]["text"], number)
         url = f"{DEFAULT_SITE_URL}{lang}/verkenning/doel-en-doelgroepen/#p-3-4"
@@ -127,11 +129,11 @@ def test_copy_link_button_copies_the_paragraph_address_with_the_keyboard(site_ur
     focused = page.evaluate("[document.activeElement.classList.contains('edition-copylink'),"
                             " document.activeElement.getAttribute('aria-label'),"
                             " getComputedStyle(document.activeElement).opacity]")
-    assert focused == [True, interface(lang)["copy_link"].format(n="3.4"), "1"], focused
+    assert focused == [True, PROJECT.strings(lang)["copy_link"].format(n="3.4"), "1"], focused
     page.keyboard.press("Enter")
     page.wait_for_function("document.querySelector('[role=status]').textContent !== ''")
     assert page.evaluate("navigator.clipboard.readText()") == f"{address}#p-3-4"
-    assert page.locator("[role=status]").text_content() == interface(lang)["link_copied"]
+    assert page.locator("[role=status]").text_content() == PROJECT.strings(lang)["link_copied"]
 
 
 def test_without_the_clipboard_api_the_link_is_shown_selected(site_url, clipboard_page):
@@ -144,7 +146,7 @@ def test_without_the_clipboard_api_the_link_is_shown_selected(site_url, clipboar
     assert page.evaluate("document.activeElement.selectionEnd - document.activeElement.selectionStart") \
         == len(field.input_value())
     page.wait_for_function("document.querySelector('[role=status]').textContent !== ''")
-    assert page.locator("[role=status]").text_content() == interface("nl")["copy_failed"]
+    assert page.locator("[role=status]").text_content() == PROJECT.strings("nl")["copy_failed"]
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)

@@ -6,10 +6,13 @@ import pytest
 from bs4 import BeautifulSoup
 
 from conftest import article, page_file
-from edition import reading_time, summaries
-from edition.chapters import chapters
-from edition.paths import LANGUAGES
-from edition.strings import interface
+from edition.reader import reading_time
+from edition.reader import summaries
+from edition.site import chapters
+from edition.project import LANGUAGES
+from edition.project import default_project
+
+PROJECT = default_project()
 
 MAX_WORDS = 150
 # Flesch reading ease, 0-100, higher is easier. 60-70 is "plain language" on Flesch's scale; B1
@@ -29,7 +32,7 @@ def reading_ease(text: str, lang: str) -> float:
 
 @pytest.fixture(scope="module")
 def loaded():
-    return summaries.load_summaries()
+    return PROJECT.summaries()
 
 
 def test_every_chapter_has_a_summary_in_every_language(loaded):
@@ -60,7 +63,7 @@ def test_summaries_have_at_most_150_words(loaded):
 def test_summary_sits_collapsed_right_under_the_title_labelled_as_ours(site, loaded):
     problems = []
     for lang in LANGUAGES:
-        strings = interface(lang)
+        strings = PROJECT.strings(lang)
         for src, summary in loaded.items():
             body = article(page_file(site, lang, src))
             box = body.find("h1").find_next_sibling()
@@ -105,10 +108,10 @@ def test_in_brief_page_collects_every_summary_with_a_link_to_its_chapter(site, l
 
 
 def test_reading_time_is_shown_under_the_title(site, loaded):
-    pattern = {lang: re.compile("^" + re.escape(interface(lang)["reading_time_many"]).replace(r"\{n\}", r"(\d+)") + "$")
+    pattern = {lang: re.compile("^" + re.escape(PROJECT.strings(lang)["reading_time_many"]).replace(r"\{n\}", r"(\d+)") + "$")
                for lang in LANGUAGES}
     for lang in LANGUAGES:
-        strings = interface(lang)
+        strings = PROJECT.strings(lang)
         for src in loaded:
             body = article(page_file(site, lang, src))
             shown = body.select_one(".edition-reader .edition-reading-time")

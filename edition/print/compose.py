@@ -1,0 +1,133 @@
+"""One web page's article as a chapter of a printed document (HTML in, HTML out).
+
+Pages combined into one document need unique ids (Python-Markdown restarts its footnote ids
+on every page, and two pages may share a heading id) and their links between pages turned
+into links inside the document. Footnotes become elements with `float: footnote`, placed
+where they are called, so that WeasyPrint sets each at the bottom of its page.
+"""
+from __future__ import annotations
+
+import posixpath
+import re
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from bs4 import BeautifulSoup, NavigableString
+
+from edition.print.pages import BuiltPage
+
+# Paragraph anchors (#p-3-4) are unique in the whole edition and keep their web form, so that
+# a PDF viewer can open durf-te-dromen.pdf#p-3-4 as the web opens dialoog/#p-3-4.
+PARAGRAPH_ID = re.compile(r"^p-\d+-\d+$")
+# What the web adds around the authors' text: permalinks, the reader tools under a chapter's
+# title (reading time, summary, citation panel: .edition-reader), their data, the PDF links.
+WEB_ONLY = "a.headerlink, .md-source-file, .md-content__button, .edition-reader, script, .edition-downloads"
+
+
+def document_id(page_key: str, element_id: str) -> str:
+    return element_id if PARAGRAPH_ID.match(element_id) else f"{page_key}--{element_id}"
+
+
+def heading_depth(src: str) -> int:
+    """How many levels a page's headings move down in the document: the sections of the
+    essay (verkenning/x.md) sit under the essay's title page (verkenning/index.md)."""
+    depth = src.count("/")
+    return depth - 1 if src.endswith("/index.md") else depth
+
+
+class Chapter:
+    """Rewrites one built page for a document that holds the pages `included` (url -> key)."""
+
+    def __init__(self, page: BuiltPage, included: dict[str, str], web_root: str, edition: Path):
+        self.page = page
+        self.included = included
+        self.web_root = web_root  # https://host/nl/
+        self.edition = edition  # site/nl
+
+    def html(self, **attributes: str) -> str:
+        soup = BeautifulSoup(self.page.article(), "html.parser")
+        for element in soup.select(WEB_ONLY):
+            element.decompose()
+        self._footnotes(soup)
+        self._paragraph_numbers(soup)
+        self._ids(soup)
+        self._links(soup)
+        self._images(soup)
+        self._demote(soup, heading_depth(self.page.src))
+        section = soup.new_tag("section", attrs={"class": "chapter", "id": self.page.key,
+                                                  "data-src": self.page.src, **attributes})
+        section.extend(list(soup.contents))
+        return str(section)
+
+    def _footnotes(self, soup: BeautifulSoup) -> None:
+        """Each note moves to its (first) call, as an inline element floated to the page foot."""
+        notes = {}
+        for item in soup.select("div.footnote > ol > li[id^='fn']"):
+            for back in item.select("a.footnote-backref"):
+                back.decompose()
+            span = soup.new_tag("span")
+            for paragraph in item.find_all("p", recursive=False):
+                if span.contents:
+                    span.append(" ")
+                span.extend(list(paragraph.contents))
+            notes[item["id"].split(":", 1)[1]] = span
+        for container in soup.select("div.footnote"):
+            container.decompose()
+        for call in soup.select("sup[id^='fnref']"):
+            label = call.a["href"].split(":", 1)[1] if call.a else call.get_text()
+            note = notes.pop(label, None)
+            if note is None:  # a second call of a note already placed: the number only
+                call.replace_with(BeautifulSoup(f'<sup class="footnote-again">{label}</sup>', "html.parser"))
+                continue
+            note.attrs = {"class": "footnote", "id": f"fn-{label}", "data-label": label}
+            # Trailing spaces inside the float would show after the note's text.
+            while note.contents and isinstance(note.contents[-1], NavigableString) and not note.contents[-1].strip():
+                note.contents[-1].extract()
+            call.replace_with(note)
+            # A word joiner: the call stays on the line of the word it follows.
+            note.insert_before(NavigableString("\u2060"))
+
+    @staticmethod
+    def _paragraph_numbers(soup: BeautifulSoup) -> None:
+        """On paper the number is a label in the margin, not a link to itself."""
+        for number in soup.select("a.paranum"):
+            number.attrs = {"class": "paranum"}
+            number.name = "span"
+
+    def _ids(self, soup: BeautifulSoup) -> None:
+        for element in soup.find_all(id=True):
+            element["id"] = document_id(self.page.key, element["id"])
+
+    def _links(self, soup: BeautifulSoup) -> None:
+        for link in soup.find_all("a", href=True):
+            link["href"] = self.resolve(link["href"])
+            if not link["href"].startswith("#"):
+                link["class"] = link.get("class", []) + ["external"]
+
+    def resolve(self, href: str) -> str:
+        """A link of the web page as a link of the document (or an absolute web address)."""
+        parts = urlsplit(href)
+        if parts.scheme or parts.netloc:
+            return href
+        if not parts.path:
+            return "#" + document_id(self.page.key, parts.fragment)
+        target = posixpath.normpath(posixpath.join(self.page.url or ".", parts.path))
+        target = "" if target == "." else target + "/" * parts.path.endswith("/")
+        fragment = f"#{parts.fragment}" if parts.fragment else ""
+        key = self.included.get(target)
+        if key is None:  # a page or file that is not in this document: its web address
+            return self.web_root + target + fragment
+        return "#" + (document_id(key, parts.fragment) if parts.fragment else key)
+
+    def _images(self, soup: BeautifulSoup) -> None:
+        """Images are read from the built site (the URL fetcher serves nothing else)."""
+        for image in soup.find_all("img", src=True):
+            path = posixpath.normpath(posixpath.join(self.page.url or ".", urlsplit(image["src"]).path))
+            image["src"] = (self.edition / path).resolve().as_uri()
+
+    @staticmethod
+    def _demote(soup: BeautifulSoup, depth: int) -> None:
+        if not depth:
+            return
+        for heading in soup.find_all(re.compile(r"^h[1-6]$")):
+            heading.name = f"h{min(6, int(heading.name[1]) + depth)}"

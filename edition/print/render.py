@@ -1,0 +1,150 @@
+"""HTML to an accessible, reproducible PDF with WeasyPrint (PDF/UA-1, tagged, fonts embedded).
+
+- Reproducible: the dates come from the content (docs/data/print.yml), never the clock, and
+  WeasyPrint derives the document id from the file's content, so the same sources give the
+  same bytes.
+- No network: the URL fetcher serves local files below the given folders and nothing else;
+  anything else stops the build (a web font or image from a third party would be a privacy
+  leak on the web, and makes a print build depend on the network).
+"""
+from __future__ import annotations
+
+import logging
+import mimetypes
+from pathlib import Path
+from urllib.parse import urlsplit
+from urllib.request import url2pathname
+
+from bs4 import BeautifulSoup
+from weasyprint import CSS, HTML
+from weasyprint.formatting_structure.boxes import FootnoteAreaBox
+from weasyprint.text.fonts import FontConfiguration
+from weasyprint.urls import URLFetcher, URLFetcherResponse
+
+# The text face: Charis SIL (SIL Open Font License), Debian's fonts-sil-charis, installed by
+# scripts/setup. Made for long reading on paper, with every accent Dutch and English need.
+FONT_FAMILY = "Charis SIL"
+FONT_DIRS = (Path("/usr/share/fonts/truetype/charis"),)
+FONT_FILES = {("normal", "normal"): "CharisSIL-Regular.ttf", ("normal", "italic"): "CharisSIL-Italic.ttf",
+              ("bold", "normal"): "CharisSIL-Bold.ttf", ("bold", "italic"): "CharisSIL-BoldItalic.ttf"}
+
+
+class PrintError(Exception):
+    pass
+
+
+class LocalFiles(URLFetcher):
+    """Serves files below `roots`; any other address stops the rendering."""
+
+    def __init__(self, roots: list[Path]):
+        super().__init__(fail_on_errors=True)
+        self.roots = [root.resolve() for root in roots]
+
+    def fetch(self, url, headers=None):
+        parts = urlsplit(url)
+        if parts.scheme != "file":
+            raise PrintError(f"the print build fetches no network resources: {url}")
+        path = Path(url2pathname(parts.path)).resolve()
+        if not any(path.is_relative_to(root) for root in self.roots):
+            raise PrintError(f"outside the folders the print build may read: {path}")
+        kind = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+        return URLFetcherResponse(path.as_uri(), path.read_bytes(), {"Content-Type": kind})
+
+
+def font_files() -> dict[tuple[str, str], Path]:
+    for folder in FONT_DIRS:
+        files = {style: folder / name for style, name in FONT_FILES.items()}
+        if all(file.exists() for file in files.values()):
+            return files
+    raise PrintError(f"the print face {FONT_FAMILY} is missing: run scripts/setup "
+                     f"(installs the Debian package fonts-sil-charis)")
+
+
+def font_faces() -> str:
+    return "\n".join(
+        f'@font-face {{ font-family: "{FONT_FAMILY}"; font-weight: {weight}; font-style: {style}; '
+        f'src: url("{file.as_uri()}"); }}' for (weight, style), file in font_files().items())
+
+
+MAX_NOTE_FIXES = 3
+
+
+def _boxes(box):
+    yield box
+    for child in getattr(box, "children", None) or ():
+        yield from _boxes(child)
+
+
+def misplaced_footnotes(document) -> list[str]:
+    """Ids of the footnotes that WeasyPrint set on another page than their call.
+
+    It does so now and then to keep a later paragraph's lines together (seen with orphans: 2,
+    and after tall blocks): the text then reads on without its note."""
+    misplaced = []
+    for page in document.pages:
+        calls, notes = set(), set()
+        for box in _boxes(page._page_box):
+            if (box.element_tag or "").endswith("::footnote-call"):
+                calls.add(box.element.get("id"))
+            elif isinstance(box, FootnoteAreaBox):
+                notes |= {child.element.get("id") for child in box.children if child.element is not None}
+        misplaced += sorted(calls ^ notes)
+    return sorted(set(misplaced))
+
+
+def start_page_at_calls(html: str, footnote_ids: list[str]) -> str:
+    """The block that calls a misplaced footnote starts a new page, its note with it."""
+    soup = BeautifulSoup(html, "html.parser")
+    for footnote_id in footnote_ids:
+        note = soup.find(id=footnote_id)
+        block = note.find_parent(["p", "li", "dd", "td"]) if note is not None else None
+        if block is not None:
+            block["class"] = block.get("class", []) + ["starts-page"]
+    return str(soup)
+
+
+class _Problems(logging.Handler):
+    """WeasyPrint reports problems by logging: a link to an anchor that is not in the document,
+    an image without alt text, a CSS declaration it ignores. Each of them stops the build."""
+
+    def __init__(self):
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record):
+        self.messages.append(record.getMessage())
+
+
+def write_pdf(html: str, stylesheets: list[Path], target: Path, base: Path, roots: list[Path]) -> None:
+    """Render `html` with the named stylesheets of overrides/assets/stylesheets into target;
+    a warning or error of WeasyPrint's stops the build (PrintError)."""
+    fonts = FontConfiguration()
+    fetcher = LocalFiles([*roots, *{sheet.parent for sheet in stylesheets}, font_files()[("normal", "normal")].parent])
+    # The same FontConfiguration for the CSS and for write_pdf, or @font-face is ignored.
+    css = [CSS(string=font_faces(), font_config=fonts, url_fetcher=fetcher)]
+    css += [CSS(filename=sheet, font_config=fonts, url_fetcher=fetcher) for sheet in stylesheets]
+    # An id derived from the content (an MD5 of the objects): fixed.
+    options = {"pdf_variant": "pdf/ua-1", "pdf_identifier": True}
+    problems = _Problems()
+    logger = logging.getLogger("weasyprint")
+    logger.addHandler(problems)
+    try:
+        def render(source: str):
+            return HTML(string=source, base_url=base.resolve().as_uri() + "/", url_fetcher=fetcher).render(
+                stylesheets=css, font_config=fonts, **options)
+        document = render(html)
+        for _ in range(MAX_NOTE_FIXES):
+            moved = misplaced_footnotes(document)
+            if not moved:
+                break
+            html = start_page_at_calls(html, moved)
+            document = render(html)
+        if moved := misplaced_footnotes(document):
+            raise PrintError(f"{target.name}: footnotes not on the page of their call: {', '.join(moved)}")
+        target.parent.mkdir(parents=True, exist_ok=True)
+        document.write_pdf(target, **options)
+    finally:
+        logger.removeHandler(problems)
+    if problems.messages:
+        target.unlink(missing_ok=True)
+        raise PrintError(f"{target.name}: " + "; ".join(problems.messages))

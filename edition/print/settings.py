@@ -1,0 +1,43 @@
+"""docs/data/print.yml: the PDFs' file names and what goes on the colophon; the dates and the
+pages not printed are the publication's (publication.py)."""
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+
+from babel.dates import format_date
+
+from edition.data import read_yaml
+
+
+@dataclass(frozen=True)
+class PrintSettings:
+    edition_date: datetime.date
+    published: datetime.date
+    edition_file: str
+    handout_file: str
+    reading_note: str
+    web_only: tuple[str, ...] = ()
+
+    def files(self) -> dict[str, str]:
+        return {"edition": self.edition_file, "handout": self.handout_file}
+
+
+def load_print_settings(project) -> PrintSettings:
+    raw = read_yaml(project.data / "print.yml", project.shown)
+    files = raw.require("files", "the PDFs' file names: edition, handout")
+    publication = project.publication()
+    return PrintSettings(publication.edition_date, datetime.date(publication.year, publication.month, 1),
+                         files.text("edition"), files.text("handout"),
+                         raw.text("reading_note", "the home page section printed on the back of the cover"),
+                         publication.web_only)
+
+
+def long_date(day: datetime.date, locale: str) -> str:
+    """25 november 2026 / 25 November 2026."""
+    return format_date(day, "long", locale=locale)
+
+
+def month_year(day: datetime.date, locale: str) -> str:
+    """juni 2010 / June 2010."""
+    return format_date(day, "MMMM y", locale=locale)

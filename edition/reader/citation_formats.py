@@ -1,0 +1,91 @@
+"""References to the publication, a chapter or a paragraph: APA 7 text, BibTeX and RIS.
+
+Each names the language edition ("Nederlandse webuitgave" / "English web edition") and, for a
+paragraph, its number ("alinea 4.3" / "para. 4.3") and its address (…/#p-4-3). A paragraph
+reference can be a template: number "[[n]]" and anchor "[[anchor]]", filled in by the page's
+script for the paragraph the reader picks, so the formats are written in one place only.
+"""
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass
+
+from edition.publication import Author, Publication
+
+FORMATS = {"apa": "APA 7", "bibtex": "BibTeX", "ris": "RIS"}
+EXTENSIONS = {"bibtex": "bib", "ris": "ris"}
+NUMBER_TOKEN, ANCHOR_TOKEN = "[[n]]", "[[anchor]]"
+MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+BIBTEX_SPECIAL = str.maketrans({c: "\\" + c for c in "&%$#_"})
+
+
+@dataclass(frozen=True)
+class Reference:
+    lang: str
+    book: str  # the publication's title in this edition
+    url: str  # absolute address (with #p-N-k for a paragraph)
+    key: str  # BibTeX key: durftedromen2010-nl, …-nl-4, …-nl-4.3
+    author: Author
+    chapter: str = ""  # the chapter's title; "" for the whole publication
+    paragraph: str = ""  # "4.3"; "" for a chapter or the publication
+
+
+def _sentence(text: str) -> str:
+    return text if text[-1:] in ".?!" else text + "."
+
+
+def apa(ref: Reference, pub: Publication, strings: dict[str, str]) -> tuple[str, str]:
+    """APA 7 reference as (plain text, HTML with the book title in italics)."""
+    name = ref.author.apa(strings["cite_apa_person"])
+    who = f"{name} ({pub.year})." if ref.author.is_person else f"{_sentence(name)} ({pub.year})."
+    edition = f"[{strings['cite_edition']}]"
+    where = f" ({strings['cite_paragraph_short']} {ref.paragraph})" if ref.paragraph else ""
+    # The publisher is left out when it is also the author (APA 7, 9.29).
+    publisher = "" if ref.author == pub.publisher else f" {_sentence(pub.publisher.name)}"
+    if not ref.chapter:
+        parts = (f"{who} ", ref.book, f" {edition}.{publisher} {ref.url}")
+    else:
+        parts = (f"{who} {_sentence(ref.chapter)} In ", ref.book, f" {edition}{where}.{publisher} {ref.url}")
+    text = "".join(parts)
+    markup = f"{html.escape(parts[0])}<i>{html.escape(parts[1])}</i>{html.escape(parts[2])}"
+    return text, markup
+
+
+def _note(ref: Reference, strings: dict[str, str]) -> str:
+    where = f", {strings['cite_paragraph_short']} {ref.paragraph}" if ref.paragraph else ""
+    return strings["cite_edition"] + where
+
+
+def bibtex(ref: Reference, pub: Publication, strings: dict[str, str]) -> str:
+    def text(value: str) -> str:
+        return value.translate(BIBTEX_SPECIAL)
+    author = f"{{{text(ref.author.name)}}}" if not ref.author.is_person else text(ref.author.inverted())
+    fields = [("author", f"{{{author}}}")]
+    if ref.chapter:
+        fields += [("title", f"{{{{{text(ref.chapter)}}}}}"), ("booktitle", f"{{{{{text(ref.book)}}}}}")]
+    else:
+        fields += [("title", f"{{{{{text(ref.book)}}}}}")]
+    fields += [("publisher", f"{{{text(pub.publisher.name)}}}"), ("address", f"{{{text(pub.place)}}}"),
+               ("year", f"{{{pub.year}}}"), ("month", MONTHS[pub.month - 1]),
+               ("note", f"{{{text(_note(ref, strings))}}}"), ("langid", f"{{{strings['cite_langid']}}}"),
+               ("url", f"{{{ref.url}}}")]
+    kind = "incollection" if ref.chapter else "book"
+    body = ",\n".join(f"  {name:<9} = {value}" for name, value in fields)
+    return f"@{kind}{{{ref.key},\n{body},\n}}\n"
+
+
+def ris(ref: Reference, pub: Publication, strings: dict[str, str]) -> str:
+    lines = [("TY", "CHAP" if ref.chapter else "BOOK"), ("AU", ref.author.inverted())]
+    lines += [("TI", ref.chapter), ("T2", ref.book)] if ref.chapter else [("TI", ref.book)]
+    lines += [("PY", str(pub.year)), ("DA", f"{pub.year}/{pub.month:02d}"), ("PB", pub.publisher.name),
+              ("CY", pub.place), ("ET", strings["cite_edition"])]
+    if ref.paragraph:
+        lines.append(("N1", f"{strings['cite_paragraph_short']} {ref.paragraph}"))
+    lines += [("LA", ref.lang), ("UR", ref.url), ("ER", "")]
+    return "".join(f"{tag}  - {value}\n" for tag, value in lines)
+
+
+def all_formats(ref: Reference, pub: Publication, strings: dict[str, str]) -> dict:
+    text, markup = apa(ref, pub, strings)
+    return {"apa": {"text": text, "html": markup}, "bibtex": bibtex(ref, pub, strings),
+            "ris": ris(ref, pub, strings)}

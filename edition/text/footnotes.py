@@ -1,0 +1,47 @@
+"""Footnotes keep the numbers of the printed edition (1-19 across the essay's pages).
+
+Python-Markdown numbers footnotes by order of appearance on each page; its ids keep the label
+("fn:7"), so the label is the printed number and the displayed text is set back to it.
+"""
+from __future__ import annotations
+
+import re
+
+from bs4 import BeautifulSoup
+
+from edition.errors import ContentError, line_of
+
+UNRESOLVED_CALL = re.compile(r"\[\^([^\]\s]+)\]")
+
+
+def check_calls(markdown: str, html: str, path: str) -> None:
+    """A call whose note is missing survives as literal "[^n]" text: stop the build."""
+    soup = BeautifulSoup(html, "html.parser")
+    for code in soup.select("code, pre"):
+        code.decompose()
+    match = UNRESOLVED_CALL.search(soup.get_text())
+    if match:
+        raise ContentError(
+            path,
+            f"footnote [^{match.group(1)}] has no note: add '[^{match.group(1)}]: ...' to the page",
+            line_of(markdown, match.group(0)),
+        )
+
+
+def restore_numbers(html: str, back_title: str = "") -> tuple[str, list[str]]:
+    """Show each footnote with its label; returns the HTML and the labels in order."""
+    soup = BeautifulSoup(html, "html.parser")
+    labels = []
+    for ref in soup.select("sup[id^='fnref'] > a.footnote-ref"):
+        label = ref["href"].split(":", 1)[1]
+        ref.string = label
+    for item in soup.select("div.footnote > ol > li[id^='fn']"):
+        label = item["id"].split(":", 1)[1]
+        labels.append(label)
+        if label.isdigit():
+            item["value"] = label
+        for back in item.select("a.footnote-backref"):
+            back["title"] = back_title.format(n=label) if back_title else back.get("title", "")
+            if back_title:
+                back["aria-label"] = back["title"]
+    return str(soup), labels
