@@ -1,5 +1,19 @@
-"""Build logic of the Durf te Dromen edition, as plain functions (text in, text out).
+"""The build of the Durf te Dromen edition, as plain functions and page steps.
 
-The MkDocs hooks in overrides/hooks/ are thin adapters over these modules, so that tests
-can import them directly and the logic survives a move to another generator.
+Where each concern lives (dependencies run downwards in this list; web and print both build
+on the text model, and nothing of the web imports print):
+
+- project.py, data.py, errors.py, site.py, publication.py: the project's paths and data (one
+  `Project` per build), the line-aware data reader, the shape of the publication.
+- text/: the text model: the source text, paragraph numbers, footnotes, citations, corrections,
+  alignment and translation drift.
+- concepts/: the glossary (concepts, their pages and map) and the people and organisations.
+- reader/: our additions for readers: summaries, reading time, the discussion guide, citing,
+  page metadata, the accessibility statement.
+- web/: what only the web edition has: the language switch, Material's markup, theme files.
+- pipeline/: the page steps of a build in their order (steps.py), over generator-free views.
+- print/: the PDFs, made from the built pages.
+- hosting/: the files for the web server (CSP, .gz copies, security.txt) and a local server.
+- build.py: the whole site: both editions, the PDFs, the hosting files.
+- adapters/mkdocs/: the only code that imports MkDocs: its events turned into pipeline stages.
 """

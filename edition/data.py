@@ -122,8 +122,13 @@ def parse_yaml(text: str, file: str) -> Data:
         finally:
             loader.dispose()
     except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
+        # Where the broken construct starts (an unclosed bracket or quote) is where to look;
+        # the parser notices only further on, which the message adds.
+        start, found = getattr(error, "context_mark", None), getattr(error, "problem_mark", None)
         problem = getattr(error, "problem", None) or str(error)
+        if start is not None and found is not None and start.line != found.line:
+            problem += f" (noticed on line {found.line + 1}, {error.context} on line {start.line + 1})"
+        mark = start or found
         raise ContentError(file, f"not valid YAML: {problem}", mark.line + 1 if mark else None) from None
     return Data(value, node, file, 1)
 

@@ -60,7 +60,7 @@ def test_every_page_is_valid_html(site):
                  f"{m['message']}\n    {m.get('extract', '').strip()[:160]!r}" for m in errors]
     assert len(files) > 2 * len(LANGUAGES)
     assert not errors, (f"the Nu HTML Checker found {len(errors)} error(s) in {len(files)} pages "
-                        "(fix the template or overrides/edition/material_markup.py):\n" + "\n".join(described[:40]))
+                        "(fix the template or edition/web/material_markup.py):\n" + "\n".join(described[:40]))
 
 
 def test_accessibility_statement_exists_in_both_languages_last_in_the_nav(site):

@@ -17,7 +17,10 @@ from browser_support import sitemap_paths
 from edition.hosting.csp import PLAIN_POLICY, POLICY_DIR
 from edition.project import LANGUAGES
 from edition.hosting.precompress import SUFFIXES
-from edition.build import DEFAULT_SITE_URL, site_config
+from edition.build import DEFAULT_SITE_URL
+from edition.project import default_project
+
+PROJECT = default_project()
 
 SECURITY_HEADERS = {
     "x-content-type-options": "nosniff",
@@ -197,7 +200,7 @@ def test_security_txt_is_served_with_contact_expiry_languages_and_canonical(serv
     response = get(served, "/.well-known/security.txt")
     assert (response.status, response.header("content-type")) == (200, "text/plain; charset=utf-8")
     fields = dict(line.split(": ", 1) for line in response.body.decode().splitlines())
-    config = site_config()
+    config = PROJECT.site_config()
     assert fields["Contact"] == config["extra"]["security_contact"]
     assert fields["Preferred-Languages"] == ", ".join(a["lang"] for a in config["extra"]["alternate"])
     assert fields["Canonical"] == f"{DEFAULT_SITE_URL}.well-known/security.txt"

@@ -7,12 +7,12 @@ from bs4 import BeautifulSoup
 
 from browser_support import content_pages, page_html_file
 from edition.project import LANGUAGES
-from edition.build import DEFAULT_SITE_URL, site_config
+from edition.build import DEFAULT_SITE_URL
 from edition.project import default_project
 
 PROJECT = default_project()
 
-PUBLISHER = site_config()["site_author"]  # "Gemeente Delft"
+PUBLISHER = PROJECT.site_config()["site_author"]  # "Gemeente Delft"
 # Who wrote what (issue 7): the foreword is the alderwoman's, the essay Marjan de Gruijter's.
 AUTHORS = {"inleiding/": ("Person", "Saskia Bolten"), "verkenning/": ("Person", "Marjan de Gruijter")}
 

@@ -30,7 +30,7 @@ def texts(site) -> dict[tuple[str, str], list[str]]:
 def test_four_pdfs_with_the_same_names_in_both_languages(site):
     missing = [str(pdf(site, lang, kind).relative_to(site)) for lang in LANGUAGES for kind in KINDS
                if not pdf(site, lang, kind).is_file()]
-    assert not missing, f"not built: {missing} (edition/print_build.py)"
+    assert not missing, f"not built: {missing} (edition/print/build.py)"
 
 
 @pytest.mark.parametrize("kind", list(KINDS))

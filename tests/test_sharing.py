@@ -9,7 +9,6 @@ import pytest
 from browser_support import VIEWPORTS
 from conftest import article, page_file
 from edition.reader import cite_panel
-from edition.site import chapters
 from edition.reader.citation_formats import ANCHOR_TOKEN, NUMBER_TOKEN
 from edition.project import LANGUAGES
 from edition.build import DEFAULT_SITE_URL
@@ -18,7 +17,7 @@ from edition.project import default_project
 PROJECT = default_project()
 
 EXAMPLE = ("verkenning/doel-en-doelgroepen.md", "3.4")  # the paragraph staff cite in the issue
-PAGES = ["index.md"] + [chapter.src for chapter in chapters()]
+PAGES = ["index.md"] + [chapter.src for chapter in PROJECT.chapters()]
 
 
 def reader_data(site, lang, src) -> dict:

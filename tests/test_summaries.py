@@ -8,7 +8,6 @@ from bs4 import BeautifulSoup
 from conftest import article, page_file
 from edition.reader import reading_time
 from edition.reader import summaries
-from edition.site import chapters
 from edition.project import LANGUAGES
 from edition.project import default_project
 
@@ -36,7 +35,7 @@ def loaded():
 
 
 def test_every_chapter_has_a_summary_in_every_language(loaded):
-    assert list(loaded) == [chapter.src for chapter in chapters()]
+    assert list(loaded) == [chapter.src for chapter in PROJECT.chapters()]
     for summary in loaded.values():
         assert set(summary.texts) == set(LANGUAGES), summary.where
 

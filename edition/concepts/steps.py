@@ -32,7 +32,7 @@ class Concepts(Step):
         pages = {concept_pages.INDEX: (concept_pages.index_page(self.concepts, lang, strings), True),
                  concept_pages.MAP: (concept_pages.map_page(self.concepts, self.kinds, lang, strings), True)}
         for concept in self.concepts.values():
-            # Concept pages join the nav A–Z (nav_additions), not from mkdocs.yml.
+            # Concept pages join the nav A–Z (nav_additions): the nav file does not list them.
             pages[concept_pages.page_of(concept.id)] = (
                 concept_pages.concept_page(concept, self.concepts, self.kinds, lang, strings), False)
         return pages

@@ -38,7 +38,7 @@ def security_txt(contact: str, site_url: str, languages: list[str], day: datetim
 
 def write_security_txt(site: Path, extra: dict, site_url: str, languages: list[str],
                        config: Path, environ=os.environ) -> Path:
-    """Write site/.well-known/security.txt from mkdocs.yml's extra.security_contact."""
+    """Write site/.well-known/security.txt with the contact in mkdocs.yml (extra.security_contact)."""
     contact = str(extra.get("security_contact") or "")
     if not contact.startswith(CONTACT_SCHEMES):
         raise ContentError(config, "extra.security_contact must be a mailto:, https:// or tel: URI "

@@ -75,7 +75,7 @@ def sitemap_with_alternates(sitemap: str, root: str, current: str, languages: tu
 def disable_material_sitemap_lookup(bundle: str, name: str) -> str:
     if bundle.count(MATERIAL_ALTERNATE_LOOKUP) != 1:
         raise ContentError(name, "Material's language lookup was not found once in its bundle: "
-                                 "check overrides/edition/alternates.py against this Material version")
+                                 "check edition/web/alternates.py against this Material version")
     return bundle.replace(MATERIAL_ALTERNATE_LOOKUP, MATERIAL_ALTERNATE_OFF)
 
 

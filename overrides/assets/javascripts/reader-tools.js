@@ -1,4 +1,4 @@
-// Share and cite a paragraph. The build (overrides/hooks/citing.py) puts everything this script
+// Share and cite a paragraph. The build (the Citing step, edition/reader/steps.py) puts everything this script
 // shows, the interface strings included, in a JSON data block on the page. Without JavaScript
 // the paragraph numbers stay links to themselves and the "Cite" panel shows this page's
 // references, with .bib and .ris files to download.
