@@ -10,6 +10,7 @@ from edition.errors import ContentError
 from edition.pipeline.step import Step
 from edition.site import fill_marker
 from edition.text import corrections, drift, footnotes, paragraphs, sources
+from edition.text.source_blocks import source_fingerprints
 
 SOURCES_PAGE = "bronnen.md"
 CORRECTIONS_PAGE = "over-deze-uitgave.md"
@@ -80,11 +81,8 @@ class TranslationDrift(Step):
         self.current = self.recorded = None
         if edition.is_source_language:
             return
-        source = Path(edition.site_dir).parent / edition.project.source_language / PARAGRAPHS_FILE
-        if not source.exists():
-            raise ContentError(source, "the Dutch edition must be built before the translation "
-                                       "(scripts/build.py builds both, in order)")
-        self.current = drift.source_fingerprints(source)
+        # From the source Markdown, not the source build: both languages build at the same time.
+        self.current = source_fingerprints(edition.project)
         self.recorded = drift.load_record(edition.project.data, edition.lang)
 
     def content(self, page, html):
