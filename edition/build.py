@@ -53,13 +53,15 @@ def default_cache(project: Project) -> Path:
 
 
 def build_language(project: Project, lang: str, out: Path, site_url: str, strict: bool,
-                   cache: Path | None) -> dict:
+                   cache: Path | None, pdfs: bool = True) -> dict:
     """One language: its HTML, then at once its PDFs (and the links to them on its pages)."""
     start = time.perf_counter()
     result = build_edition(project, lang, out, site_url, strict)
     report = {"seconds": time.perf_counter() - start, "log": result.stderr}
     if result.returncode != 0:
         raise BuildError(f"the {lang} edition did not build:\n{_errors(result.stderr)}")
+    if not pdfs:
+        return report
     start = time.perf_counter()
     try:
         report["pdf_files"] = build_pdfs(project, out, lang, cache)
@@ -71,10 +73,11 @@ def build_language(project: Project, lang: str, out: Path, site_url: str, strict
 
 def build_site(out: Path, project: Project | None = None, site_url: str = DEFAULT_SITE_URL,
                strict: bool = True, cache: Path | None | bool = True,
-               languages: tuple[str, ...] | None = None) -> dict[str, dict]:
+               languages: tuple[str, ...] | None = None, pdfs: bool = True) -> dict[str, dict]:
     """Build the editions into out/<lang>, at the same time, each followed by its PDFs; then the
     root page and the hosting files. `cache`: True for the working copy's PDF cache, None for
     none (every PDF made anew), or a folder. `languages`: only these (the live preview).
+    `pdfs=False`: the web pages only (the fault tests, which stop at the pages).
 
     Returns per language the seconds taken (HTML, PDFs) and MkDocs' log.
     """
@@ -85,7 +88,7 @@ def build_site(out: Path, project: Project | None = None, site_url: str = DEFAUL
     start = time.perf_counter()
     # Processes: MkDocs runs in its own process anyway, and WeasyPrint holds the GIL.
     with ProcessPoolExecutor(max_workers=len(languages)) as pool:
-        futures = {lang: pool.submit(build_language, project, lang, out, site_url, strict, cache) for lang in languages}
+        futures = {lang: pool.submit(build_language, project, lang, out, site_url, strict, cache, pdfs) for lang in languages}
         report = {}
         errors = []
         for lang, future in futures.items():
