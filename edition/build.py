@@ -17,7 +17,9 @@ DEFAULT_SITE_URL = "https://durftedromen.delft.nl/"
 
 
 class BuildError(Exception):
-    pass
+    def __init__(self, message: str, built: tuple[str, ...] = ()):
+        super().__init__(message)
+        self.built = built  # the languages that did build (the others stopped it)
 
 
 def root_page(languages: list[dict]) -> str:
@@ -53,10 +55,10 @@ def default_cache(project: Project) -> Path:
 
 
 def build_language(project: Project, lang: str, out: Path, site_url: str, strict: bool,
-                   cache: Path | None, pdfs: bool = True) -> dict:
+                   cache: Path | None, pdfs: bool = True, drift: str = "error") -> dict:
     """One language: its HTML, then at once its PDFs (and the links to them on its pages)."""
     start = time.perf_counter()
-    result = build_edition(project, lang, out, site_url, strict)
+    result = build_edition(project, lang, out, site_url, strict, drift)
     report = {"seconds": time.perf_counter() - start, "log": result.stderr}
     if result.returncode != 0:
         raise BuildError(f"the {lang} edition did not build:\n{_errors(result.stderr)}")
@@ -73,11 +75,13 @@ def build_language(project: Project, lang: str, out: Path, site_url: str, strict
 
 def build_site(out: Path, project: Project | None = None, site_url: str = DEFAULT_SITE_URL,
                strict: bool = True, cache: Path | None | bool = True,
-               languages: tuple[str, ...] | None = None, pdfs: bool = True) -> dict[str, dict]:
+               languages: tuple[str, ...] | None = None, pdfs: bool = True,
+               drift: str = "error") -> dict[str, dict]:
     """Build the editions into out/<lang>, at the same time, each followed by its PDFs; then the
     root page and the hosting files. `cache`: True for the working copy's PDF cache, None for
     none (every PDF made anew), or a folder. `languages`: only these (the live preview).
-    `pdfs=False`: the web pages only (the fault tests, which stop at the pages).
+    `pdfs=False`: the web pages only (the fault tests, which stop at the pages). `drift="notice"`:
+    an outdated translation gets its notice without failing the build (the live preview).
 
     Returns per language the seconds taken (HTML, PDFs) and MkDocs' log.
     """
@@ -88,7 +92,7 @@ def build_site(out: Path, project: Project | None = None, site_url: str = DEFAUL
     start = time.perf_counter()
     # Processes: MkDocs runs in its own process anyway, and WeasyPrint holds the GIL.
     with ProcessPoolExecutor(max_workers=len(languages)) as pool:
-        futures = {lang: pool.submit(build_language, project, lang, out, site_url, strict, cache, pdfs) for lang in languages}
+        futures = {lang: pool.submit(build_language, project, lang, out, site_url, strict, cache, pdfs, drift) for lang in languages}
         report = {}
         errors = []
         for lang, future in futures.items():
@@ -97,7 +101,7 @@ def build_site(out: Path, project: Project | None = None, site_url: str = DEFAUL
             except BuildError as error:
                 errors.append(str(error))
         if errors:
-            raise BuildError("\n".join(errors))
+            raise BuildError("\n".join(errors), tuple(report))
     (out / "index.html").write_text(root_page(project.site_config()["extra"]["alternate"]), encoding="utf-8")
     # Last: the CSP hashes and the .gz copies must cover every file written before.
     try:

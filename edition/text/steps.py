@@ -90,7 +90,7 @@ class TranslationDrift(Step):
             return html
         outdated = drift.outdated_blocks(page.src, self.current, self.recorded)
         if outdated:
-            log.warning(f"{page.path}: the Dutch text of paragraph(s) {', '.join(outdated)} "
+            (log.warning if self.edition.drift_is_error else log.info)(f"{page.path}: the Dutch text of paragraph(s) {', '.join(outdated)} "
                         f"changed since it was translated: update the translation, then run "
                         f"scripts/translation_status.py --accept {page.src}")
             html = drift.mark_outdated(html, outdated, self.edition.strings["translation_outdated"])
