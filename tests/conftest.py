@@ -120,6 +120,8 @@ def pytest_collection_modifyitems(config, items):
         # One recorded visit of every page serves several test files: keep them on one worker.
         if "page_visits" in getattr(item, "fixturenames", ()):
             item.add_marker(pytest.mark.xdist_group("page_visits"))
+        if "preview" in getattr(item, "fixturenames", ()):  # one live preview for its tests
+            item.add_marker(pytest.mark.xdist_group("preview"))
         if quick and (set(QUICK_SKIPS) & set(getattr(item, "fixturenames", ()))
                       or item.path.name in QUICK_SKIP_FILES):
             item.add_marker(pytest.mark.skip(reason="quick mode: runs in the full suite (scripts/test)"))

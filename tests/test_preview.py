@@ -47,8 +47,10 @@ def _wait(condition, seconds: float, what: str):
     pytest.fail(f"the preview did not {what} within {seconds} s")
 
 
-@pytest.fixture
-def preview(tmp_path):
+@pytest.fixture(scope="module")
+def preview(tmp_path_factory):
+    """One preview for the module's tests (each starts a build): they run in order, on one worker."""
+    tmp_path = tmp_path_factory.mktemp("preview")
     docs = tmp_path / "docs"
     shutil.copytree(PROJECT.docs, docs)
     port = _free_port()
