@@ -110,7 +110,7 @@ def broken_copy(docs_copy, tmp_path):
 
 # scripts/test --quick (DTD_QUICK=1): the edit loop. The browser gates take a sample of pages
 # (browser_support.every_page); these take minutes and wait for the full run.
-QUICK_SKIPS = ("second_site",)  # a second full build, for the reproducibility checks
+QUICK_SKIPS = ("second_site", "preview")  # a second full build; the live preview (two builds)
 QUICK_SKIP_FILES = ("test_hosting.py", "test_hosting_browser.py")  # nginx, every page through it
 
 
