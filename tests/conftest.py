@@ -14,6 +14,8 @@ from edition.build import BuildError, build_site
 # The browser gates: their session fixtures (one server, one Chromium) and the plugin that
 # records their outcome for the accessibility statement.
 from browser_fixtures import browser, page_visits, site_url  # noqa: E402,F401
+# nginx with the build deployed as its first release, shared by the hosting tests.
+from nginx_support import served  # noqa: E402,F401
 
 pytest_plugins = ["accessibility_run"]
 PROJECT = default_project()

@@ -1,7 +1,9 @@
-"""The built site through nginx with overrides/hosting/ (tests/nginx_support.py starts it).
+"""The built site through nginx with overrides/hosting/ (tests/nginx_support.py starts it and
+deploys the build as its first release).
 
 Block 3 of nginx.conf (the plain HTTP origin) serves the tests; block 2 (TLS) is checked for HSTS
-and block 1 for the redirect to HTTPS.
+and block 1 for the redirect to HTTPS. Responses by status: test_hosting_status.py; limits:
+test_hosting_limits.py; deployments: test_deploy.py.
 """
 from __future__ import annotations
 
@@ -12,7 +14,6 @@ from datetime import datetime, timedelta, timezone
 import pytest
 
 import nginx_support as nginx
-from nginx_support import served  # noqa: F401 (the fixture)
 from browser_support import sitemap_paths
 from edition.hosting.csp import PLAIN_POLICY, POLICY_DIR
 from edition.project import LANGUAGES
@@ -181,7 +182,7 @@ def test_fingerprinted_assets_are_cached_for_a_year_and_the_rest_briefly(served)
     long = [f"/nl/{r}" for r in fingerprinted + [worker]]
     short = [f"/nl/{r}" for r in referenced if r not in fingerprinted]
     short += ["/nl/", "/en/bronnen/", "/nl/search/search_index.json", "/en/sitemap.xml", "/nl/paragraphs.json",
-              "/en/nope", "/.well-known/security.txt", *map("/{}".format, pdfs(served))]
+              "/.well-known/security.txt", *map("/{}".format, pdfs(served))]
     wrong = [f"{path}: {got!r}" for paths, expected in ((long, IMMUTABLE), (short, SHORT))
              for path in paths if (got := get(served, path).header("cache-control")) != expected]
     assert not wrong, "Cache-Control:\n" + "\n".join(wrong)

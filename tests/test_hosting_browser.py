@@ -5,7 +5,6 @@ import pytest
 
 from browser_support import SEARCH_TERMS
 from edition.project import LANGUAGES
-from nginx_support import served  # noqa: F401 (the fixture)
 
 PAGES = ["", "verkenning/inleiding/", "bronnen/", "over-deze-uitgave/"]
 MISSING = "bestaat-niet/"
