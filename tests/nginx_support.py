@@ -6,7 +6,7 @@ import shutil
 
 import pytest
 
-from edition.hosting.local_nginx import (Nginx, Ports, Response, check, deploy_site, fetch,  # noqa: F401
+from edition.hosting.local_nginx import (FOLDER, Nginx, Ports, Response, check, deploy_site, fetch,  # noqa: F401
                                          free_ports, install, nginx_binary, nginx_command)
 
 

@@ -41,6 +41,7 @@ CASES = [
     ("method not allowed", "/nl/", {"method": "POST"}, 405, NEVER),
     ("method not allowed, missing path", "/nl/bestaat-niet/", {"method": "DELETE"}, 405, NEVER),
     ("URI too long", "/nl/?" + "q" * 10_000, {}, 414, NEVER),
+    ("request body too large", "/nl/", {"body": b"x" * 2_000}, 413, NEVER),
 ]
 
 

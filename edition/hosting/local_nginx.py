@@ -188,7 +188,7 @@ class Response:
 
 
 def fetch(port: int, path: str, headers: dict | None = None, tls: bool = False,
-          method: str = "GET", source: str = "127.0.0.1") -> Response:
+          method: str = "GET", source: str = "127.0.0.1", body: bytes | None = None) -> Response:
     """One request as it is: no redirect followed, no decompression; from the source address
     (any 127.x.y.z: the limits count each as another reader)."""
     if tls:
@@ -199,7 +199,7 @@ def fetch(port: int, path: str, headers: dict | None = None, tls: bool = False,
     else:
         connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10, source_address=(source, 0))
     try:
-        connection.request(method, path, headers=headers or {})
+        connection.request(method, path, body=body, headers=headers or {})
         response = connection.getresponse()
         collected: dict[str, str] = {}
         counts: dict[str, int] = {}
