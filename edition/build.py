@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import html
 import time
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from edition.adapters.mkdocs.runner import build_edition
@@ -16,7 +17,9 @@ DEFAULT_SITE_URL = "https://durftedromen.delft.nl/"
 
 
 class BuildError(Exception):
-    pass
+    def __init__(self, message: str, built: tuple[str, ...] = ()):
+        super().__init__(message)
+        self.built = built  # the languages that did build (the others stopped it)
 
 
 def root_page(languages: list[dict]) -> str:
@@ -47,34 +50,65 @@ def root_page(languages: list[dict]) -> str:
 """
 
 
-def build_site(out: Path, project: Project | None = None, site_url: str = DEFAULT_SITE_URL,
-               strict: bool = True) -> dict[str, dict]:
-    """Build both editions into out/nl and out/en (Dutch first: English reads its paragraphs).
+def default_cache(project: Project) -> Path:
+    return project.root / ".cache" / "pdf"
 
-    Returns per language the seconds taken and MkDocs' log.
-    """
-    project = project or default_project()
-    out.mkdir(parents=True, exist_ok=True)
-    report = {}
-    for lang in project.languages:
-        start = time.perf_counter()
-        result = build_edition(project, lang, out, site_url, strict)
-        report[lang] = {"seconds": time.perf_counter() - start, "log": result.stderr}
-        if result.returncode != 0:
-            raise BuildError(f"the {lang} edition did not build:\n{_errors(result.stderr)}")
-    (out / "index.html").write_text(root_page(project.site_config()["extra"]["alternate"]), encoding="utf-8")
-    # The PDFs are made from both HTML builds; then the pages get the links with their sizes.
+
+def build_language(project: Project, lang: str, out: Path, site_url: str, strict: bool,
+                   cache: Path | None, pdfs: bool = True, drift: str = "error") -> dict:
+    """One language: its HTML, then at once its PDFs (and the links to them on its pages)."""
+    start = time.perf_counter()
+    result = build_edition(project, lang, out, site_url, strict, drift)
+    report = {"seconds": time.perf_counter() - start, "log": result.stderr}
+    if result.returncode != 0:
+        raise BuildError(f"the {lang} edition did not build:\n{_errors(result.stderr)}")
+    if not pdfs:
+        return report
     start = time.perf_counter()
     try:
-        pdf_seconds = build_pdfs(project, out)
+        report["pdf_files"] = build_pdfs(project, out, lang, cache)
     except (ContentError, PrintError) as error:
         raise BuildError(f"the PDFs did not build:\n{error}") from error
-    report["pdf"] = {"seconds": time.perf_counter() - start, "log": "", "files": pdf_seconds}
+    report["pdf_seconds"] = time.perf_counter() - start
+    return report
+
+
+def build_site(out: Path, project: Project | None = None, site_url: str = DEFAULT_SITE_URL,
+               strict: bool = True, cache: Path | None | bool = True,
+               languages: tuple[str, ...] | None = None, pdfs: bool = True,
+               drift: str = "error") -> dict[str, dict]:
+    """Build the editions into out/<lang>, at the same time, each followed by its PDFs; then the
+    root page and the hosting files. `cache`: True for the working copy's PDF cache, None for
+    none (every PDF made anew), or a folder. `languages`: only these (the live preview).
+    `pdfs=False`: the web pages only (the fault tests, which stop at the pages). `drift="notice"`:
+    an outdated translation gets its notice without failing the build (the live preview).
+
+    Returns per language the seconds taken (HTML, PDFs) and MkDocs' log.
+    """
+    project = project or default_project()
+    cache = default_cache(project) if cache is True else cache
+    out.mkdir(parents=True, exist_ok=True)
+    languages = languages or project.languages
+    start = time.perf_counter()
+    # Processes: MkDocs runs in its own process anyway, and WeasyPrint holds the GIL.
+    with ProcessPoolExecutor(max_workers=len(languages)) as pool:
+        futures = {lang: pool.submit(build_language, project, lang, out, site_url, strict, cache, pdfs, drift) for lang in languages}
+        report = {}
+        errors = []
+        for lang, future in futures.items():
+            try:
+                report[lang] = future.result()
+            except BuildError as error:
+                errors.append(str(error))
+        if errors:
+            raise BuildError("\n".join(errors), tuple(report))
+    (out / "index.html").write_text(root_page(project.site_config()["extra"]["alternate"]), encoding="utf-8")
     # Last: the CSP hashes and the .gz copies must cover every file written before.
     try:
         write_hosting_files(out, project.site_config(), site_url, project.config_file)
     except ContentError as error:
         raise BuildError(f"the files for the web server were not written:\n{error}") from error
+    report["total"] = {"seconds": time.perf_counter() - start, "log": ""}
     return report
 
 

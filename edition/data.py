@@ -71,13 +71,18 @@ class Data:
             raise found.error(f"`{key}:` must be text" + (f" ({what})" if what else ""))
         return str(found.value)
 
-    def in_languages(self, key: str, languages, what: str = "") -> dict[str, str]:
-        """`key: {nl: ..., en: ...}`: a non-empty text in each language."""
-        table = self.require(key, what)
-        if not isinstance(table.value, dict):
-            raise table.error(f"`{key}:` needs a text per language ({', '.join(languages)})")
-        return {lang: table.text(lang, f"{key} in language '{lang}'" + (f", {what}" if what else ""))
-                for lang in languages}
+    def in_languages(self, key: str, languages, what: str) -> dict[str, str]:
+        """`key: {nl: ..., en: ...}`: a non-empty text in each language; `what` names the entry
+        in the message ("concept 'trots'"), which points at the line of `key:`."""
+        table = self.require(key, f"{what}: a text per language")
+        texts = {}
+        for lang in languages:
+            value = table.value.get(lang) if isinstance(table.value, dict) else None
+            if not isinstance(value, (str, int, float)) or not str(value).strip():
+                raise self.error(f"{what} has no {key} in language '{lang}' (add {key}: {lang}: ...)",
+                                 self.key_line(key))
+            texts[lang] = str(value)
+        return texts
 
     def items(self) -> Iterator[tuple[str, Data]]:
         """(key, value) of a mapping, in the file's order."""

@@ -14,5 +14,6 @@ try:
     report = build_site(args.out.resolve(), **options)
 except BuildError as error:
     sys.exit(f"build failed: {error}")
-print("built " + ", ".join(f"{lang} in {r['seconds']:.1f} s" for lang, r in report.items())
-      + f" into {args.out}/")
+total = report.pop("total")["seconds"]
+print(f"built in {total:.1f} s into {args.out}/: "
+      + ", ".join(f"{lang} (HTML {r['seconds']:.1f} s, PDFs {r['pdf_seconds']:.1f} s)" for lang, r in report.items()))

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from edition.text import drift
 from edition.text.alignment import first_divergence
+from edition.text.source_blocks import source_fingerprints
 from edition.project import default_project
 
 parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -20,7 +21,7 @@ parser.add_argument("--accept", nargs="+", metavar="PAGE", default=[], help="e.g
 parser.add_argument("--accept-all", action="store_true")
 args = parser.parse_args()
 
-current = drift.source_fingerprints(args.site / "nl" / "paragraphs.json")
+current = source_fingerprints(default_project())
 record = drift.load_record(default_project().data, args.lang)
 accept = list(current) if args.accept_all else args.accept
 if accept:

@@ -10,20 +10,23 @@ from __future__ import annotations
 
 import datetime
 import json
+import os
 
 from edition.reader.accessibility_statement import GATES, RUN_FILE
 from edition.project import default_project
 
 PROJECT = default_project()
 
-FACTS: dict = {}
+FACTS: dict = {}  # noted by the running test (in its worker), sent with its report
 REQUIRED_FACTS = ("tools", "pages", "axe_checks")
-_gate_of: dict[str, str] = {}
+_collected: dict = {}  # the facts of every report (in the process that writes the file)
+_gates: dict[str, str] = {}  # nodeid -> gate
 _outcomes: dict[str, list[str]] = {}
 
 
 def note(key: str, value) -> None:
-    """A fact for the summary, noted by a gate test (e.g. note("axe_checks", 120))."""
+    """A fact for the summary, noted by a gate test (e.g. note("axe_checks", 120)); a fact noted
+    by several tests (one per language) is summed where it is a number, merged where a mapping."""
     FACTS[key] = value
 
 
@@ -31,15 +34,35 @@ def pytest_configure(config):
     config.addinivalue_line("markers", "gate(name): a quality gate reported in the accessibility statement")
 
 
-def pytest_collection_finish(session):
-    for item in session.items:
-        marker = item.get_closest_marker("gate")
-        if marker:
-            _gate_of[item.nodeid] = marker.args[0]
+def pytest_runtest_makereport(item, call):
+    # With pytest-xdist the tests run in workers and their reports reach the main process: the
+    # gate and the facts travel with the report.
+    marker = item.get_closest_marker("gate")
+    if marker and call.when == "setup":
+        item.user_properties.append(("gate", marker.args[0]))
+    if call.when == "call" and FACTS:
+        item.user_properties.append(("facts", dict(FACTS)))
+        FACTS.clear()
+
+
+def _merge(key: str, value) -> None:
+    old = _collected.get(key)
+    if isinstance(value, (int, float)) and isinstance(old, (int, float)):
+        _collected[key] = old + value
+    elif isinstance(value, dict) and isinstance(old, dict):
+        _collected[key] = {**old, **value}
+    else:
+        _collected[key] = value
 
 
 def pytest_runtest_logreport(report):
-    gate = _gate_of.get(report.nodeid)
+    for name, value in report.user_properties:
+        if name == "gate":
+            _gates[report.nodeid] = value
+        elif name == "facts" and report.when == "call":
+            for key, fact in value.items():
+                _merge(key, fact)
+    gate = _gates.get(report.nodeid)
     if gate and (report.when == "call" or not report.passed):
         _outcomes.setdefault(gate, []).append(report.outcome)
 
@@ -47,9 +70,9 @@ def pytest_runtest_logreport(report):
 def summary(today: datetime.date) -> dict | None:
     """The run's summary, or None when it was not a full run of every gate."""
     expected: dict[str, int] = {}
-    for gate in _gate_of.values():
+    for gate in _gates.values():
         expected[gate] = expected.get(gate, 0) + 1
-    if set(expected) != set(GATES) or any(f not in FACTS for f in REQUIRED_FACTS):
+    if set(expected) != set(GATES) or any(f not in _collected for f in REQUIRED_FACTS):
         return None
     results = {}
     for gate in GATES:
@@ -57,12 +80,15 @@ def summary(today: datetime.date) -> dict | None:
         if "skipped" in outcomes or len(outcomes) < expected[gate]:
             return None
         results[gate] = {"passed": all(o == "passed" for o in outcomes), "tests": expected[gate]}
-    return {"date": today.isoformat(), **{k: FACTS[k] for k in REQUIRED_FACTS}, "gates": results}
+    return {"date": today.isoformat(), **{k: _collected[k] for k in REQUIRED_FACTS}, "gates": results}
 
 
 def pytest_sessionfinish(session, exitstatus):
     options = session.config.option
-    if getattr(options, "keyword", "") or getattr(options, "markexpr", "") or session.shouldstop:
+    if hasattr(session.config, "workerinput"):  # a pytest-xdist worker: the main process writes it
+        return
+    if getattr(options, "keyword", "") or getattr(options, "markexpr", "") or session.shouldstop \
+            or os.environ.get("DTD_QUICK"):
         return
     run = summary(datetime.datetime.now(datetime.timezone.utc).date())
     if run is not None:

@@ -1,7 +1,11 @@
-"""The site is built once per session (strict, both languages) into a temporary folder."""
+"""The site is built once per test run (strict, both languages) into a temporary folder, shared
+by the pytest-xdist workers; a second build, made without the PDF cache, is shared the same way
+by the tests that compare two builds."""
 from __future__ import annotations
 
+import fcntl
 import json
+import os
 import shutil
 from pathlib import Path
 
@@ -21,11 +25,36 @@ pytest_plugins = ["accessibility_run"]
 PROJECT = default_project()
 
 
+def shared_build(tmp_path_factory, name: str, **options) -> tuple[Path, dict]:
+    """build_site into a folder that every worker of the run shares: the first to ask builds it
+    (the others wait for the lock), the rest read its report."""
+    root = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        root = root.parent  # the run's folder, above each worker's own
+    out, done = root / name, root / f"{name}.json"
+    with open(root / f"{name}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not done.exists():
+            shutil.rmtree(out, ignore_errors=True)
+            done.write_text(json.dumps(build_site(out, **options)), encoding="utf-8")
+    return out, json.loads(done.read_text(encoding="utf-8"))
+
+
 @pytest.fixture(scope="session")
-def site(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("site")
-    build_site(out)
-    return out
+def site_build(tmp_path_factory) -> tuple[Path, dict]:
+    """The built site and the build's report (per language its MkDocs log)."""
+    return shared_build(tmp_path_factory, "site")
+
+
+@pytest.fixture(scope="session")
+def site(site_build) -> Path:
+    return site_build[0]
+
+
+@pytest.fixture(scope="session")
+def second_site(tmp_path_factory, site) -> Path:
+    """Another build of the same sources, every PDF made anew: for the reproducibility checks."""
+    return shared_build(tmp_path_factory, "second-site", cache=None)[0]
 
 
 @pytest.fixture(scope="session")
@@ -60,15 +89,46 @@ def site_pages(lang: str = "nl") -> list[str]:
 
 
 @pytest.fixture
-def broken_copy(tmp_path):
-    """A copy of docs/ to break; build(copy) returns the build error's text ("" if it built)."""
-    copy = tmp_path / "docs"
-    shutil.copytree(PROJECT.docs, copy)
+def docs_copy(tmp_path) -> Project:
+    """A copy of docs/ to break, as a project whose loaders read the copy (no build)."""
+    shutil.copytree(PROJECT.docs, tmp_path / "docs")
+    return Project(docs=tmp_path / "docs")
+
+
+@pytest.fixture
+def broken_copy(docs_copy, tmp_path):
+    """A copy of docs/ to break; build() builds it (HTML only) and returns the build error's
+    text ("" if it built)."""
+    copy = docs_copy.docs
 
     def build() -> str:
         try:
-            build_site(tmp_path / "site", Project(docs=copy))
+            build_site(tmp_path / "site", Project(docs=copy), pdfs=False)
         except BuildError as error:
             return str(error)
         return ""
     return copy, build
+
+
+# scripts/test --quick (DTD_QUICK=1): the edit loop. The browser gates take a sample of pages
+# (browser_support.every_page); these take minutes and wait for the full run.
+# A second full build; the live preview (two builds); nginx with the site, and the deployments.
+QUICK_SKIPS = ("second_site", "preview", "served", "installed")
+QUICK_SKIP_FILES = ("test_hosting.py", "test_hosting_browser.py")  # nginx, every page through it
+
+
+def pytest_collection_modifyitems(config, items):
+    quick = bool(os.environ.get("DTD_QUICK"))
+    for item in items:
+        # One recorded visit of every page serves several test files: keep them on one worker.
+        if "page_visits" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.xdist_group("page_visits"))
+        if "preview" in getattr(item, "fixturenames", ()):  # one live preview for its tests
+            item.add_marker(pytest.mark.xdist_group("preview"))
+        if "served" in getattr(item, "fixturenames", ()):  # one nginx with the site for its tests
+            item.add_marker(pytest.mark.xdist_group("served"))
+        if "installed" in getattr(item, "fixturenames", ()):  # deploy, then roll back: in order
+            item.add_marker(pytest.mark.xdist_group("deploy"))
+        if quick and (set(QUICK_SKIPS) & set(getattr(item, "fixturenames", ()))
+                      or item.path.name in QUICK_SKIP_FILES):
+            item.add_marker(pytest.mark.skip(reason="quick mode: runs in the full suite (scripts/test)"))

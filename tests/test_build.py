@@ -1,19 +1,17 @@
 """The strict build of both languages, and the pages it must produce."""
-import json
 import re
 
 from bs4 import BeautifulSoup
 
 from conftest import article, page_file, source_pages
 from edition.project import LANGUAGES
-from edition.build import build_site
 from edition.project import default_project
 
 PROJECT = default_project()
 
 
-def test_strict_build_logs_no_warning(site, tmp_path):
-    report = build_site(tmp_path / "again")
+def test_strict_build_logs_no_warning(site_build):
+    report = site_build[1]
     warnings = [line for r in report.values() for line in r["log"].splitlines()
                 if line.startswith(("WARNING", "ERROR"))]
     assert not warnings, "the build warned:\n" + "\n".join(warnings)
@@ -65,3 +63,13 @@ def test_figure_has_caption_and_text_alternative(site):
         assert figure is not None, f"{lang}: the figure of circles is missing"
         assert len(figure.img["alt"]) > 40 and figure.figcaption.get_text(strip=True)
         assert (site / lang / "img" / "model-cirkels.svg").exists()
+
+
+def test_two_builds_give_identical_files(site, second_site):
+    """Byte for byte, every file: pages, PDFs (the second made without the cache), indexes."""
+    def files(root):
+        return {p.relative_to(root).as_posix(): p for p in root.rglob("*") if p.is_file()}
+    first, second = files(site), files(second_site)
+    assert set(first) == set(second), f"only in one build: {sorted(set(first) ^ set(second))[:10]}"
+    different = sorted(name for name in first if first[name].read_bytes() != second[name].read_bytes())
+    assert not different, f"these files differ between two builds of the same sources: {different[:20]}"

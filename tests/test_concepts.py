@@ -5,6 +5,8 @@ import re
 
 import pytest
 
+from edition.errors import ContentError
+
 from edition.project import LANGUAGES
 from edition.project import default_project
 
@@ -65,9 +67,8 @@ def test_link_to_unknown_concept_fails_naming_file_line_and_id(broken_copy):
 
 
 @pytest.mark.parametrize("field, lang", [("term", "en"), ("definition", "nl")])
-def test_concept_without_term_or_definition_in_a_language_fails(broken_copy, field, lang):
-    docs, build = broken_copy
-    path = docs / "data" / "concepts" / "trots.yml"
+def test_concept_without_term_or_definition_in_a_language_fails(docs_copy, field, lang):
+    path = docs_copy.data / "concepts" / "trots.yml"
     lines = path.read_text(encoding="utf-8").split("\n")
     start = lines.index(f"{field}:")
     # Drop the language's entry (and its folded continuation lines) under the field.
@@ -77,18 +78,19 @@ def test_concept_without_term_or_definition_in_a_language_fails(broken_copy, fie
         end += 1
     del lines[entry:end]
     path.write_text("\n".join(lines), encoding="utf-8")
-    error = build()
-    assert (f"docs/data/concepts/trots.yml:{start + 1}: concept 'trots' has no {field} in language '{lang}'"
-            in error), error
+    with pytest.raises(ContentError) as error:
+        docs_copy.concepts()
+    assert str(error.value) == (f"docs/data/concepts/trots.yml:{start + 1}: concept 'trots' has no {field} "
+                                f"in language '{lang}' (add {field}: {lang}: ...)")
 
 
-def test_related_concept_that_does_not_exist_fails(broken_copy):
-    docs, build = broken_copy
-    path = docs / "data" / "concepts" / "trots.yml"
+def test_related_concept_that_does_not_exist_fails(docs_copy):
+    path = docs_copy.data / "concepts" / "trots.yml"
     text = _replace(path, "related: [", "related: [bestaat-niet, ")
-    error = build()
-    assert (f"docs/data/concepts/trots.yml:{_line(text, 'related: [')}: concept 'trots' relates to "
-            f"'bestaat-niet', which is not a concept" in error), error
+    with pytest.raises(ContentError) as error:
+        docs_copy.concepts()
+    assert str(error.value).startswith(f"docs/data/concepts/trots.yml:{_line(text, 'related: [')}: concept 'trots' "
+                                       f"relates to 'bestaat-niet', which is not a concept")
 
 
 def test_concept_that_no_paragraph_links_to_fails(broken_copy):
@@ -104,4 +106,5 @@ def test_organisation_the_text_never_names_fails(broken_copy):
     docs, build = broken_copy
     _replace(docs / "data" / "people.yml", "match: [Woonbron]", "match: [Woonbronnen]")
     error = build()
-    assert "docs/data/people.yml: 'Woonbron' is named in no numbered paragraph of docs/nl/" in error, error
+    line = _line((docs / "data" / "people.yml").read_text(encoding="utf-8"), "- name: Woonbron")
+    assert f"docs/data/people.yml:{line}: 'Woonbron' is named in no numbered paragraph of docs/nl/" in error, error

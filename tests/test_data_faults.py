@@ -72,8 +72,8 @@ def test_concept_without_a_definition_in_one_language_names_the_line(copy):
     project, edit = copy
     line = edit("concepts/eigen-kracht.yml", "definition:\n  nl:", "definition:\n  fr:")
     error = error_of(project.concepts)
-    assert error == (f"docs/data/concepts/eigen-kracht.yml:{line + 1}: `nl:` is missing "
-                     f"(definition in language 'nl', concept 'eigen-kracht')"), error
+    assert error == (f"docs/data/concepts/eigen-kracht.yml:{line}: concept 'eigen-kracht' has no definition "
+                     f"in language 'nl' (add definition: nl: ...)"), error
 
 
 def test_unknown_related_concept_names_its_line(copy):

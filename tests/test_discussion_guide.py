@@ -4,6 +4,8 @@ import re
 
 import pytest
 
+from edition.errors import ContentError
+
 from conftest import article, page_file
 from edition.reader import discussion_guide as guide_data
 from edition.project import LANGUAGES
@@ -101,22 +103,12 @@ def test_a_paragraph_that_does_not_exist_fails_the_build_naming_file_and_line(br
             "in docs/nl/voorbeelden.md") in error, error
 
 
-def test_an_unknown_concept_fails_the_build_naming_file_and_line(broken_copy):
-    docs, build = broken_copy
-    path = docs / "data" / guide_data.FILE
-    text = path.read_text(encoding="utf-8").replace("concepts: [oerkracht-en-vaardigheden,",
-                                                    "concepts: [bestaat-niet, oerkracht-en-vaardigheden,")
-    path.write_text(text, encoding="utf-8")
-    line = text[:text.index("bestaat-niet")].count("\n") + 1
-    error = build()
-    assert f"docs/data/{guide_data.FILE}:{line}: oerkracht-en-vaardigheden: no concept 'bestaat-niet'" in error, error
-
-
-def test_an_unknown_tension_fails_the_build_naming_file_and_line(broken_copy):
-    docs, build = broken_copy
-    path = docs / "data" / guide_data.FILE
+def test_an_unknown_tension_fails_naming_file_and_line(docs_copy):
+    path = docs_copy.data / guide_data.FILE
     text = path.read_text(encoding="utf-8").replace("  dromen-en-daden:", "  dromen-en-doen:")
     path.write_text(text, encoding="utf-8")
     line = text[:text.index("  dromen-en-doen:")].count("\n") + 1
-    error = build()
-    assert f"docs/data/{guide_data.FILE}:{line}: 'dromen-en-doen' is not a tension of the agenda" in error, error
+    with pytest.raises(ContentError) as error:
+        docs_copy.guide("nl")
+    assert str(error.value).startswith(f"docs/data/{guide_data.FILE}:{line}: 'dromen-en-doen' is not a tension "
+                                       "of the agenda"), error.value

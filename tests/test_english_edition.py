@@ -11,7 +11,9 @@ from bs4 import BeautifulSoup
 from conftest import article, page_file, site_pages, source_pages
 from edition.text.alignment import first_divergence
 from edition.build import DEFAULT_SITE_URL, build_site
-from edition.project import Project
+from edition.project import Project, default_project
+
+PROJECT = default_project()
 
 SEARCH = Path(__file__).with_name("search_index.js")
 # Words that are common in Dutch and not English: a measure of Dutch running text.
@@ -135,3 +137,12 @@ def test_changed_dutch_paragraph_fails_strict_and_marks_the_translation(broken_c
     english = article(tmp_path / "lenient" / "en" / "verkenning" / "kracht-en-macht" / "index.html")
     notices = [n.find_parent(id=True)["id"] for n in english.select(".translation-outdated")]
     assert notices == ["p-4-1"]
+
+
+def test_source_blocks_from_markdown_equal_the_built_dutch_blocks(paragraphs):
+    """The drift check reads the Dutch blocks from the Markdown (so both languages build at the
+    same time): they must be the built Dutch edition's blocks, number for number."""
+    from edition.text.source_blocks import source_blocks
+    rendered = {src: [(b.number, b.text) for b in blocks] for src, blocks in source_blocks(PROJECT).items()}
+    built = {src: [(b["number"], b["text"]) for b in page["blocks"]] for src, page in paragraphs["nl"].items()}
+    assert rendered == built, "edition/text/source_blocks.py renders the Dutch text unlike the web build"

@@ -3,6 +3,8 @@ ours, within 150 words, and readable at language level B1 (the scores are printe
 import re
 
 import pytest
+
+from edition.errors import ContentError
 from bs4 import BeautifulSoup
 
 from conftest import article, page_file
@@ -121,10 +123,12 @@ def test_reading_time_is_shown_under_the_title(site, loaded):
             assert pattern[lang].match(expected) or expected == strings["reading_time_one"]
 
 
-def test_a_summary_missing_a_language_fails_the_build_naming_the_file(broken_copy):
-    docs, build = broken_copy
-    path = docs / "data" / "summaries" / "verkenning-kracht-en-macht.yml"
+def test_a_summary_missing_a_language_fails_naming_the_file(docs_copy):
+    path = docs_copy.data / "summaries" / "verkenning-kracht-en-macht.yml"
     text = path.read_text(encoding="utf-8")
     path.write_text(text[:text.index("\nen: |")] + "\n", encoding="utf-8")
-    error = build()
-    assert "docs/data/summaries/verkenning-kracht-en-macht.yml: the summary has no 'en' text" in error, error
+    with pytest.raises(ContentError) as error:
+        docs_copy.summaries()
+    line = text[:text.index("\nnl: |")].count("\n") + 2  # where the summary's mapping begins
+    assert str(error.value).startswith(f"docs/data/summaries/verkenning-kracht-en-macht.yml:{line}: the summary "
+                                       "has no 'en' text"), error.value

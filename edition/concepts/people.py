@@ -80,12 +80,12 @@ def load_data(project, lang: str) -> tuple[list[Entry], list[Entry]]:
     authors, organisations = [], []
     for item in data.sequence("authors", "name, role per language, wrote"):
         name = item.text("name", "every author needs a name")
-        authors.append(Entry(name, item.in_languages("role", project.languages, name)[lang], [],
+        authors.append(Entry(name, item.in_languages("role", project.languages, f"'{name}'")[lang], [],
                              [str(page) for page in item.value.get("wrote") or []], where=item.file, line=item.line))
     for item in data.sequence("organisations", "name, match, about per language"):
         name = item.text("name", "every organisation needs a name")
         matches = item.require("match", f"organisation '{name}' needs match: [words that name it]")
-        organisations.append(Entry(name, item.in_languages("about", project.languages, name)[lang],
+        organisations.append(Entry(name, item.in_languages("about", project.languages, f"'{name}'")[lang],
                                    [_words(str(m)) for m in matches.value], where=item.file, line=item.line))
     return authors, organisations
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import json
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -67,23 +68,50 @@ def sha256_source(code: str) -> str:
     return f"'sha256-{base64.b64encode(digest).decode('ascii')}'"
 
 
-def inline_hashes(site: Path) -> tuple[list[str], list[str]]:
-    """The sorted, distinct hashes of every inline script and style in the site's HTML.
+# Written by each language's build (the InlineCodeHashes step): per page, its hashes.
+COLLECTED = ".inline-code.json"
+
+
+def page_hashes(page_html: str, where) -> dict[str, list[str]]:
+    """The hashes of one page's inline scripts and styles.
 
     Raises ContentError for an attribute the policy would block (style="", onclick="", a
-    javascript: link), naming the file and line.
+    javascript: link), naming the page and the line.
     """
-    scripts, styles = set(), set()
+    parser = InlineCode()
+    parser.feed(page_html)
+    parser.close()
+    if parser.blocked:
+        line, what = parser.blocked[0]
+        raise ContentError(where, f"{what}: the Content-Security-Policy blocks inline style and "
+                           "script attributes; use a class and overrides/assets/ instead", line)
+    return {"scripts": sorted(set(map(sha256_source, parser.scripts))),
+            "styles": sorted(set(map(sha256_source, parser.styles)))}
+
+
+def page_file(url: str) -> str:
+    """The file a page's directory URL is written to: "verkenning/" -> "verkenning/index.html"."""
+    return url if url.endswith(".html") else f"{url}index.html"
+
+
+def save_collected(edition_dir: Path, pages: dict[str, dict[str, list[str]]]) -> None:
+    (edition_dir / COLLECTED).write_text(json.dumps(pages, indent=0, sort_keys=True), encoding="utf-8")
+
+
+def inline_hashes(site: Path) -> tuple[list[str], list[str]]:
+    """The sorted, distinct hashes of every inline script and style in the site's HTML: those
+    the editions' builds collected, and those of any other page read here (the root page)."""
+    scripts, styles, seen = set(), set(), set()
+    for collected in sorted(site.glob(f"*/{COLLECTED}")):
+        for name, hashes in json.loads(collected.read_text(encoding="utf-8")).items():
+            seen.add(collected.parent / name)
+            scripts.update(hashes["scripts"])
+            styles.update(hashes["styles"])
     for page in sorted(site.rglob("*.html")):
-        parser = InlineCode()
-        parser.feed(page.read_text(encoding="utf-8"))
-        parser.close()
-        if parser.blocked:
-            line, what = parser.blocked[0]
-            raise ContentError(page, f"{what}: the Content-Security-Policy blocks inline style and "
-                               "script attributes; use a class and overrides/assets/ instead", line)
-        scripts.update(map(sha256_source, parser.scripts))
-        styles.update(map(sha256_source, parser.styles))
+        if page not in seen:
+            hashes = page_hashes(page.read_text(encoding="utf-8"), page)
+            scripts.update(hashes["scripts"])
+            styles.update(hashes["styles"])
     return sorted(scripts), sorted(styles)
 
 
@@ -126,6 +154,8 @@ def nginx_include(value: str) -> str:
 def write_policy(site: Path) -> str:
     """Write the policy as an nginx include and as plain text into site/.hosting/; return it."""
     value = policy(*inline_hashes(site))
+    for collected in site.glob(f"*/{COLLECTED}"):  # the build's notes, not for readers
+        collected.unlink()
     folder = site / POLICY_DIR
     folder.mkdir(exist_ok=True)
     (folder / NGINX_INCLUDE).write_text(nginx_include(value), encoding="utf-8")

@@ -21,7 +21,8 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
-from edition.hosting.csp import NGINX_INCLUDE, POLICY_DIR, inline_hashes, nginx_directive, policy
+from edition.errors import ContentError
+from edition.hosting.csp import COLLECTED, NGINX_INCLUDE, POLICY_DIR, inline_hashes, nginx_directive, policy
 
 RELEASES = "releases"
 SWITCH = "release.conf"  # the symlink in CONF that nginx.conf (site.conf) includes
@@ -71,11 +72,17 @@ def check_policy(folder: Path) -> str:
     include = folder / POLICY_DIR / NGINX_INCLUDE
     if not include.is_file():
         raise ReleaseError(f"{include}: missing: the build writes it (scripts/build.py); deploy a whole build")
+    notes = sorted(folder.glob(f"*/{COLLECTED}"))
+    if notes:  # the build's own record of the hashes: the check reads the pages themselves
+        raise ReleaseError(f"{notes[0]}: the build's working notes are still there: not a finished build")
     directives = [line.strip() for line in include.read_text(encoding="utf-8").splitlines()
                   if line.strip() and not line.lstrip().startswith("#")]
     if not directives:
         raise ReleaseError(f"{include}: empty: the site would go out without a Content-Security-Policy")
-    needed = policy(*inline_hashes(folder))
+    try:
+        needed = policy(*inline_hashes(folder))
+    except ContentError as error:
+        raise ReleaseError(f"a page the policy would break: {error}") from error
     if directives != [nginx_directive(needed).strip()]:
         raise ReleaseError(f"{include}: does not match the inline scripts and styles of the pages beside it "
                            "(a policy from another build?): browsers would block them; rebuild and deploy "

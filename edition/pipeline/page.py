@@ -42,6 +42,7 @@ class Edition:
     site_author: str
     pages: dict[str, PageView] = field(default_factory=dict)  # by src, in nav order once known
     files: set[str] = field(default_factory=set)  # every page's src, generated ones too
+    drift_is_error: bool = True  # False in the live preview: outdated translations get the notice only
 
     @property
     def strings(self) -> dict[str, str]:

@@ -14,7 +14,7 @@ from edition.pipeline.step import Step
 from edition.reader.steps import (AccessibilityStatement, ChapterHeader, ChapterSummaries, Citing,
                                   DiscussionGuide, PageMetadata)
 from edition.text.steps import Citations, CorrectionsTable, FootnoteNumbers, ParagraphNumbers, TranslationDrift
-from edition.web.steps import LanguageSwitch, MaterialMarkup
+from edition.web.steps import InlineCodeHashes, LanguageSwitch, MaterialMarkup
 
 ORDER: tuple[type[Step], ...] = (
     LanguageSwitch,
@@ -32,6 +32,7 @@ ORDER: tuple[type[Step], ...] = (
     PageMetadata,
     ChapterHeader,
     MaterialMarkup,
+    InlineCodeHashes,  # last: the page as it is written
 )
 
 

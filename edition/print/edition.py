@@ -14,8 +14,9 @@ from bs4 import BeautifulSoup
 
 from edition.errors import ContentError
 from edition.print.compose import Chapter
-from edition.print.pages import BuiltPage, built_page, built_pages
+from edition.print.pages import BuiltPage, built_pages
 from edition.print.render import write_pdf
+from edition.site import markdown_title
 from edition.print.settings import PrintSettings, long_date, month_year
 
 HOME = "index.md"
@@ -106,8 +107,8 @@ def edition_html(project, edition: Path, lang: str, settings: PrintSettings) -> 
     included = {page.url: page.key for page in chapters}
     titles = {page.src: page_title(page) for page in chapters}
     original = ""
-    if lang != project.source_language:
-        original = page_title(built_page(edition.parent / project.source_language, HOME))
+    if lang != project.source_language:  # from the source, not its build: languages build at once
+        original = markdown_title(project.content(project.source_language) / HOME)
     body, entries = [], []
     for page in chapters:
         folder_index = page.src.rsplit("/", 1)[0] + "/index.md" if "/" in page.src else None
@@ -123,9 +124,10 @@ def edition_html(project, edition: Path, lang: str, settings: PrintSettings) -> 
             + "\n".join(body) + "\n</body>\n</html>\n")
 
 
-def build_edition_pdf(project, site: Path, lang: str, settings: PrintSettings) -> Path:
+def build_edition_pdf(project, site: Path, lang: str, settings: PrintSettings,
+                      cache: Path | None = None) -> Path:
     edition = site / lang
     target = edition / settings.edition_file
     write_pdf(edition_html(project, edition, lang, settings), [project.theme / "assets" / "stylesheets" / "print-edition.css"],
-              target, base=edition, roots=[edition])
+              target, base=edition, roots=[edition], cache=cache)
     return target

@@ -116,9 +116,10 @@ def handout_html(project, edition: Path, lang: str, settings: PrintSettings) -> 
             + "\n".join(body) + "\n</body>\n</html>\n")
 
 
-def build_handout_pdf(project, site: Path, lang: str, settings: PrintSettings) -> Path:
+def build_handout_pdf(project, site: Path, lang: str, settings: PrintSettings,
+                      cache: Path | None = None) -> Path:
     edition = site / lang
     target = edition / settings.handout_file
     write_pdf(handout_html(project, edition, lang, settings), [project.theme / "assets" / "stylesheets" / "print-edition.css"],
-              target, base=edition, roots=[edition])
+              target, base=edition, roots=[edition], cache=cache)
     return target

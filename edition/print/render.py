@@ -21,6 +21,8 @@ from weasyprint.formatting_structure.boxes import FootnoteAreaBox
 from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
+from edition.print import cache as pdf_cache
+
 # The text face: Charis SIL (SIL Open Font License), Debian's fonts-sil-charis, installed by
 # scripts/setup. Made for long reading on paper, with every accent Dutch and English need.
 FONT_FAMILY = "Charis SIL"
@@ -39,6 +41,7 @@ class LocalFiles(URLFetcher):
     def __init__(self, roots: list[Path]):
         super().__init__(fail_on_errors=True)
         self.roots = [root.resolve() for root in roots]
+        self.fetched: list[Path] = []  # for the cache: a PDF depends on these files too
 
     def fetch(self, url, headers=None):
         parts = urlsplit(url)
@@ -48,6 +51,7 @@ class LocalFiles(URLFetcher):
         if not any(path.is_relative_to(root) for root in self.roots):
             raise PrintError(f"outside the folders the print build may read: {path}")
         kind = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+        self.fetched.append(path)
         return URLFetcherResponse(path.as_uri(), path.read_bytes(), {"Content-Type": kind})
 
 
@@ -115,9 +119,13 @@ class _Problems(logging.Handler):
         self.messages.append(record.getMessage())
 
 
-def write_pdf(html: str, stylesheets: list[Path], target: Path, base: Path, roots: list[Path]) -> None:
-    """Render `html` with the named stylesheets of overrides/assets/stylesheets into target;
+def write_pdf(html: str, stylesheets: list[Path], target: Path, base: Path, roots: list[Path],
+              cache: Path | None = None) -> None:
+    """Render `html` with the stylesheets into target (or take it from the cache, see cache.py);
     a warning or error of WeasyPrint's stops the build (PrintError)."""
+    entry = pdf_cache.key(html, stylesheets, list(font_files().values()))
+    if pdf_cache.lookup(cache, entry, target):
+        return
     fonts = FontConfiguration()
     fetcher = LocalFiles([*roots, *{sheet.parent for sheet in stylesheets}, font_files()[("normal", "normal")].parent])
     # The same FontConfiguration for the CSS and for write_pdf, or @font-face is ignored.
@@ -148,3 +156,4 @@ def write_pdf(html: str, stylesheets: list[Path], target: Path, base: Path, root
     if problems.messages:
         target.unlink(missing_ok=True)
         raise PrintError(f"{target.name}: " + "; ".join(problems.messages))
+    pdf_cache.store(cache, entry, target, fetcher.fetched)

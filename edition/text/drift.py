@@ -6,7 +6,6 @@ accepted again (scripts/translation_status.py --accept).
 """
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import yaml
@@ -30,11 +29,6 @@ def save_record(data_dir: Path, lang: str, record: dict[str, dict[str, str]]) ->
     header = ("# Fingerprints of the Dutch blocks each English block translates (page -> number ->\n"
               "# fingerprint). Written by scripts/translation_status.py --accept; not edited by hand.\n")
     path.write_text(header + yaml.safe_dump(record, allow_unicode=True, sort_keys=True), encoding="utf-8")
-
-
-def source_fingerprints(source_paragraphs: Path) -> dict[str, dict[str, str]]:
-    pages = json.loads(source_paragraphs.read_text(encoding="utf-8"))
-    return {src: {b["number"]: b["fingerprint"] for b in page["blocks"]} for src, page in pages.items()}
 
 
 def outdated_blocks(page: str, current: dict[str, dict[str, str]], recorded: dict[str, dict[str, str]]) -> list[str]:

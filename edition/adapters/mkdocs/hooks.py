@@ -35,7 +35,8 @@ def _view(page) -> PageView:
 def on_config(config):
     lang = language(config)
     edition = Edition(project_of(config), lang, config["site_url"], Path(config["site_dir"]),
-                      config["site_name"], config["site_author"])
+                      config["site_name"], config["site_author"],
+                      drift_is_error=config["extra"].get("drift", "error") != "notice")
     _build["pipeline"] = Pipeline(edition)
     strings = edition.strings
     # Interface text of the theme options we set, in the edition's language.

@@ -1,0 +1,1 @@
+"""The live preview for editors: build, serve, rebuild what changed, reload the open page."""
