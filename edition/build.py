@@ -8,6 +8,7 @@ from pathlib import Path
 from edition.adapters.mkdocs.runner import build_edition
 from edition.errors import ContentError
 from edition.hosting.files import write_hosting_files
+from edition.parallel.fill import fill_parallel_pages
 from edition.project import Project, default_project
 from edition.print.build import build_pdfs
 from edition.print.render import PrintError
@@ -49,7 +50,8 @@ def root_page(languages: list[dict]) -> str:
 
 def build_site(out: Path, project: Project | None = None, site_url: str = DEFAULT_SITE_URL,
                strict: bool = True) -> dict[str, dict]:
-    """Build both editions into out/nl and out/en (Dutch first: English reads its paragraphs).
+    """Build both editions into out/nl and out/en (Dutch first: English reads its paragraphs),
+    then the side-by-side views from both, the PDFs and the files for the web server.
 
     Returns per language the seconds taken and MkDocs' log.
     """
@@ -62,6 +64,13 @@ def build_site(out: Path, project: Project | None = None, site_url: str = DEFAUL
         report[lang] = {"seconds": time.perf_counter() - start, "log": result.stderr}
         if result.returncode != 0:
             raise BuildError(f"the {lang} edition did not build:\n{_errors(result.stderr)}")
+    # The side-by-side views need both editions' chapters: their rows are filled in now.
+    start = time.perf_counter()
+    try:
+        fill_parallel_pages(project, out)
+    except ContentError as error:
+        raise BuildError(f"the side-by-side views were not made:\n{error}") from error
+    report["parallel"] = {"seconds": time.perf_counter() - start, "log": ""}
     (out / "index.html").write_text(root_page(project.site_config()["extra"]["alternate"]), encoding="utf-8")
     # The PDFs are made from both HTML builds; then the pages get the links with their sizes.
     start = time.perf_counter()
