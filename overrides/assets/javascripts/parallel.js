@@ -5,13 +5,15 @@
 //   reader is above the text (at the links under the title), the paragraph the address leads to;
 // - on a chapter, each paragraph gets a link to its row in the view, beside its copy-link button.
 (() => {
-  // The numbered block (or, in the view, the row) at the top of the screen; none while the
-  // reader is still above the first one.
+  // The numbered block (or, in the view, the row) at the top of the screen: the first that
+  // reaches past a line a little below the header (a block whose last line peeks out under the
+  // header is read already; a paragraph a link brought into view lies just below the header).
+  // None while the reader is still above the first block.
   function paragraphInView() {
     const header = document.querySelector(".md-header");
     const top = header ? header.getBoundingClientRect().bottom : 0;
     const blocks = [...document.querySelectorAll("article [id^='p-']")];
-    const index = blocks.findIndex((block) => block.getBoundingClientRect().bottom > top + 8);
+    const index = blocks.findIndex((block) => block.getBoundingClientRect().bottom > top + 40);
     if (index < 0 || (index === 0 && blocks[0].getBoundingClientRect().top >= top)) return null;
     return blocks[index];
   }
