@@ -81,21 +81,22 @@ def test_ids_unique_and_every_reference_on_the_page_resolves(views, lang, chapte
 
 
 @pytest.mark.parametrize("lang, chapter", VIEWS, ids=NAMES)
-def test_each_cell_names_its_language_and_links_stay_in_its_edition(site, views, lang, chapter):
+def test_each_cell_names_its_language_and_every_link_leads_to_a_page_of_its_edition(site, views, lang, chapter):
     soup = views[(lang, chapter.src)]
     strings = PROJECT.strings(lang)
     page = page_file(site, lang, pages.page_of(chapter.src))
-    problems = []
+    local = "a[href]:not([href^='#']):not([href^='http']):not([href^='mailto']), img[src]"
+
+    def target(link) -> str:
+        return posixpath.normpath(posixpath.join(page.parent.as_posix(), (link.get("href") or link["src"]).split("#")[0]))
+    problems = [f"{target(link)} is missing" for link in soup.select(f"article :is({local})")
+                if not (site / target(link) / "index.html").exists() and not (site / target(link)).is_file()]
     for cell in soup.select(".parallel-cell"):
         label = cell.find(True)
         if "parallel-cell__lang" not in label.get("class", []) or label.get_text() != strings[f"parallel_lang_{cell['lang']}"]:
             problems.append(f"a {cell['lang']} cell starts with {label}")
-        for link in cell.select("a[href]:not([href^='#']):not([href^='http'])"):
-            target = posixpath.normpath(posixpath.join(page.parent.as_posix(), link["href"].split("#")[0]))
-            if not (site / target / "index.html").exists() and not (site / target).is_file():
-                problems.append(f"{link['href']} leads nowhere")
-            elif not target.startswith(f"{site.as_posix()}/{cell['lang']}/"):
-                problems.append(f"{link['href']} in a {cell['lang']} cell leaves the {cell['lang']} edition")
+        problems += [f"{target(link)} in a {cell['lang']} cell leaves the {cell['lang']} edition"
+                     for link in cell.select(local) if not target(link).startswith(f"{site.as_posix()}/{cell['lang']}/")]
     assert not problems, "\n".join(problems[:10])
 
 

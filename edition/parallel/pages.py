@@ -35,10 +35,14 @@ def url_of(chapter: Chapter) -> str:
     return f"{FOLDER}/{chapter.url}"
 
 
+def relative(target: str, page: str) -> str:
+    """A relative link from a page's folder to a path of the site ("/en/begrippen/x/")."""
+    return posixpath.relpath(target, page) + ("/" if target.endswith("/") else "")
+
+
 def link(from_lang: str, from_url: str, to_lang: str, to_url: str) -> str:
     """A relative link between two pages of the site, in the same edition or across editions."""
-    target = f"/{to_lang}/{to_url}"
-    return posixpath.relpath(target, f"/{from_lang}/{from_url}") + ("/" if target.endswith("/") else "")
+    return relative(f"/{to_lang}/{to_url}", f"/{from_lang}/{from_url}")
 
 
 def titles(project, chapter: Chapter) -> dict[str, str]:
@@ -71,7 +75,23 @@ def chapter_markdown(project, chapter: Chapter, lang: str) -> str:
                            "robots": "noindex", "search": {"exclude": True}, "hide": ["toc"]})
             + f'<h1 class="parallel-title">{html.escape(names[first])}{second_titles}</h1>\n\n'
             + f'<p class="edition-note parallel-lead">{html.escape(strings["parallel_lead"])} {alone}</p>\n\n'
-            + f"{ROWS_MARKER}\n")
+            + f"{ROWS_MARKER}\n\n" + _pager(project, chapter, lang))
+
+
+def _pager(project, chapter: Chapter, lang: str) -> str:
+    """The views of the chapters before and after this one (the views are not in the nav, so
+    Material's footer does not link them)."""
+    strings = project.strings(lang)
+    chapters = project.chapters()
+    place = chapters.index(chapter)
+    links = [f'<a href="{link(lang, url_of(chapter), lang, url_of(other))}" rel="{rel}">'
+             f'{html.escape(strings[key].format(title=titles(project, other)[lang]))}</a>'
+             for key, rel, other in (("parallel_previous", "prev", chapters[place - 1] if place else None),
+                                     ("parallel_next", "next", chapters[place + 1] if place + 1 < len(chapters) else None))
+             if other is not None]
+    index = f'<a href="{link(lang, url_of(chapter), lang, FOLDER + "/")}">{html.escape(strings["parallel_index_title"])}</a>'
+    return (f'<nav class="edition-note parallel-pager" aria-label="{html.escape(strings["parallel_pager"])}">'
+            + " · ".join(links + [index]) + "</nav>\n")
 
 
 def index_markdown(project, lang: str) -> str:

@@ -20,6 +20,7 @@ import re
 from bs4 import Tag
 
 from edition.parallel.model import ChapterText, Unit
+from edition.parallel.pages import relative
 
 ID_REFERENCES = ("aria-describedby", "aria-labelledby", "aria-controls", "for")
 EXTERNAL = re.compile(r"^(?:[a-z][a-z0-9+.-]*:|//|/)", re.I)
@@ -50,10 +51,9 @@ class Column:
         if not value or EXTERNAL.match(value):
             return value
         path, hash_, fragment = value.partition("#")
-        base = f"/{self.lang}/{self.text.url}"
-        target = posixpath.normpath(posixpath.join(base, path)) + ("/" if path.endswith("/") else "")
-        rebased = posixpath.relpath(target, f"/{self.page_lang}/{self.page_url}") + ("/" if target.endswith("/") else "")
-        return rebased + hash_ + fragment
+        target = posixpath.normpath(posixpath.join(f"/{self.lang}/{self.text.url}", path))
+        return relative(target + ("/" if path.endswith("/") else ""), f"/{self.page_lang}/{self.page_url}") \
+            + hash_ + fragment
 
     def adopt(self, element: Tag, keep_id: bool = True) -> Tag:
         """A copy of one of the chapter's elements, fit for the parallel page."""
