@@ -13,6 +13,8 @@ on the text model, and nothing of the web imports print):
 - web/: what only the web edition has: the language switch, Material's markup, theme files.
 - pipeline/: the page steps of a build in their order (steps.py), over generator-free views.
 - print/: the PDFs, made from the built pages.
+- parallel/: Dutch and English side by side, per chapter: pages made by each build, their rows
+  filled in from both built editions after both builds.
 - hosting/: the files for the web server (CSP, .gz copies, security.txt, source maps), the release
   folders of scripts/deploy, and the local servers (Python's; nginx for tests and bench).
 - build.py: the whole site: both editions, the PDFs, the hosting files.

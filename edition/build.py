@@ -9,6 +9,8 @@ from pathlib import Path
 from edition.adapters.mkdocs.runner import build_edition
 from edition.errors import ContentError
 from edition.hosting.files import write_hosting_files
+from edition.parallel.fill import fill_parallel_pages
+from edition.parallel.fill import fill_parallel_pages
 from edition.project import Project, default_project
 from edition.print.build import build_pdfs
 from edition.print.render import PrintError
@@ -102,6 +104,14 @@ def build_site(out: Path, project: Project | None = None, site_url: str = DEFAUL
                 errors.append(str(error))
         if errors:
             raise BuildError("\n".join(errors), tuple(report))
+    if set(languages) == set(project.languages):
+        # The side-by-side views need both editions' chapters: their rows are filled in now.
+        parallel_start = time.perf_counter()
+        try:
+            fill_parallel_pages(project, out)
+        except ContentError as error:
+            raise BuildError(f"the side-by-side views were not made:\n{error}") from error
+        report["parallel"] = {"seconds": time.perf_counter() - parallel_start, "log": ""}
     (out / "index.html").write_text(root_page(project.site_config()["extra"]["alternate"]), encoding="utf-8")
     # Last: the CSP hashes and the .gz copies must cover every file written before.
     try:

@@ -1,7 +1,7 @@
 """What the browser gates share: the pages of the built site, the audit tools, one browser.
 
-Pages are read from the built site (each language's sitemap, its 404 page and the root page),
-never from a list, so the gates cover every page that later work adds.
+Pages are read from the built site (each language's sitemap, the pages it leaves out on purpose,
+its 404 page and the root page), never from a list, so the gates cover every page that later work adds.
 """
 from __future__ import annotations
 
@@ -28,6 +28,7 @@ VIEWPORTS = {"mobile": {"width": 375, "height": 740}, "desktop": {"width": 1280,
 # reader's colour-scheme preference is how a reader gets each palette.
 PALETTES = {"light": "light", "dark": "dark"}
 PALETTE_SCHEMES = {"light": "default", "dark": "slate"}
+NOINDEX = '<meta name="robots" content="noindex'
 
 
 def sitemap_paths(site: Path, lang: str) -> list[str]:
@@ -47,6 +48,13 @@ def content_pages(site: Path) -> dict[str, list[str]]:
     return {lang: sitemap_paths(site, lang) for lang in LANGUAGES}
 
 
+def unlisted_pages(site: Path, lang: str) -> list[str]:
+    """URL paths of the pages that a sitemap leaves out on purpose, because search engines are
+    asked not to index them (the side-by-side views: edition/web/robots.py)."""
+    return [file.parent.relative_to(site).as_posix() + "/" for file in sorted((site / lang).rglob("index.html"))
+            if NOINDEX in file.read_text(encoding="utf-8")]
+
+
 # scripts/test --quick: the browser gates on a sample of each kind of page, not on every page.
 QUICK = bool(os.environ.get("DTD_QUICK"))
 SAMPLE = ("", "verkenning/kracht-en-macht/", "voorbeelden/", "begrippen/", "begrippen/kaart/",
@@ -54,11 +62,11 @@ SAMPLE = ("", "verkenning/kracht-en-macht/", "voorbeelden/", "begrippen/", "begr
 
 
 def every_page(site: Path, languages: tuple[str, ...] = LANGUAGES) -> list[str]:
-    """Every page a reader sees: both sitemaps and each language's 404 page (a sample of them
-    in quick mode)."""
+    """Every page a reader sees: both sitemaps, the pages they leave out on purpose and each
+    language's 404 page (a sample of them in quick mode)."""
     pages = []
     for lang in languages:
-        pages += sitemap_paths(site, lang) + [f"{lang}/404.html"]
+        pages += sitemap_paths(site, lang) + unlisted_pages(site, lang) + [f"{lang}/404.html"]
     if QUICK:
         pages = [path for path in pages if path.split("/", 1)[1] in SAMPLE]
     return pages

@@ -81,11 +81,13 @@ def source_pages(lang: str = "nl") -> list[str]:
 
 
 def site_pages(lang: str = "nl") -> list[str]:
-    """Every page a language's build makes: its source pages and the pages the build generates
-    (the glossary, the concept map, the concept pages and the index of people)."""
+    """Every page a language's build makes for its sitemap: its source pages and the pages the
+    build generates (the glossary, the concept map, the concept pages, the index of people and
+    the list of side-by-side views; the views themselves are left out: tests/test_parallel.py)."""
     from edition.concepts.pages import generated_pages
     from edition.concepts.people import PAGE
-    return sorted(source_pages(lang) + generated_pages(PROJECT.concepts()) + [PAGE])
+    from edition.parallel.pages import INDEX
+    return sorted(source_pages(lang) + generated_pages(PROJECT.concepts()) + [PAGE, INDEX])
 
 
 @pytest.fixture

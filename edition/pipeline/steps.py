@@ -4,19 +4,23 @@ Each stage (see step.py) runs every step that takes part in it, in this order. T
 matters where steps build on each other: footnote numbers before citations and paragraph
 numbers (which read the renumbered calls); paragraph numbers before concepts, people and drift
 (which read the numbered blocks); the additions under the title queued before ChapterHeader
-writes them; Material's markup corrected last.
+writes them (the link to the side-by-side view before the "Cite" panel); the pages that are not
+to be indexed left out of the sitemap before LanguageSwitch adds its alternates and compresses
+it; Material's markup corrected last.
 """
 from __future__ import annotations
 
 from edition.concepts.steps import Concepts, People
+from edition.parallel.steps import ParallelView
 from edition.pipeline.page import Edition, PageView
 from edition.pipeline.step import Step
 from edition.reader.steps import (AccessibilityStatement, ChapterHeader, ChapterSummaries, Citing,
                                   DiscussionGuide, PageMetadata)
 from edition.text.steps import Citations, CorrectionsTable, FootnoteNumbers, ParagraphNumbers, TranslationDrift
-from edition.web.steps import InlineCodeHashes, LanguageSwitch, MaterialMarkup
+from edition.web.steps import InlineCodeHashes, LanguageSwitch, MaterialMarkup, NotIndexed
 
 ORDER: tuple[type[Step], ...] = (
+    NotIndexed,
     LanguageSwitch,
     FootnoteNumbers,
     Citations,
@@ -28,6 +32,7 @@ ORDER: tuple[type[Step], ...] = (
     AccessibilityStatement,
     ChapterSummaries,
     DiscussionGuide,
+    ParallelView,
     Citing,
     PageMetadata,
     ChapterHeader,

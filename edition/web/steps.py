@@ -1,5 +1,5 @@
-"""The web edition's own page steps: the language links in each page's head and in the
-sitemap, Material's bundle without its sitemap lookup, and Material's markup corrected."""
+"""The web edition's own page steps: pages not to be indexed, the language links in each page's head
+and in the sitemap, Material's bundle without its sitemap lookup, and Material's markup corrected."""
 from __future__ import annotations
 
 import gzip
@@ -7,7 +7,31 @@ from pathlib import Path
 
 from edition.pipeline.step import Step
 from edition.hosting import csp
-from edition.web import alternates, material_markup
+from edition.web import alternates, material_markup, robots
+
+
+class NotIndexed(Step):
+    """A page whose front matter says `robots: noindex` asks search engines to leave it out, and
+    is left out of the sitemap."""
+
+    def __init__(self, edition):
+        super().__init__(edition)
+        self.unlisted: list[str] = []
+
+    def finished(self, page, output):
+        value = page.meta.get("robots")
+        if not value:
+            return output
+        if "noindex" in value:
+            self.unlisted.append(self.edition.site_url + page.url)
+        return robots.with_robots_meta(output, value)
+
+    def written(self):
+        sitemap = Path(self.edition.site_dir) / "sitemap.xml"
+        if self.unlisted and sitemap.exists():
+            # Before LanguageSwitch adds the alternates and writes its compressed copy.
+            sitemap.write_text(robots.without_pages(sitemap.read_text(encoding="utf-8"), self.unlisted),
+                               encoding="utf-8")
 
 
 class LanguageSwitch(Step):
