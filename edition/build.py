@@ -10,7 +10,6 @@ from edition.adapters.mkdocs.runner import build_edition
 from edition.errors import ContentError
 from edition.hosting.files import write_hosting_files
 from edition.parallel.fill import fill_parallel_pages
-from edition.parallel.fill import fill_parallel_pages
 from edition.project import Project, default_project
 from edition.print.build import build_pdfs
 from edition.print.render import PrintError
