@@ -11,6 +11,7 @@ from edition.hosting.files import write_hosting_files
 from edition.project import Project, default_project
 from edition.print.build import build_pdfs
 from edition.print.render import PrintError
+from edition.web.search_index import SearchIndexError, build_index
 
 DEFAULT_SITE_URL = "https://durftedromen.delft.nl/"
 
@@ -62,6 +63,14 @@ def build_site(out: Path, project: Project | None = None, site_url: str = DEFAUL
         report[lang] = {"seconds": time.perf_counter() - start, "log": result.stderr}
         if result.returncode != 0:
             raise BuildError(f"the {lang} edition did not build:\n{_errors(result.stderr)}")
+        # The search index is made from the built pages, before the PDFs add their links to them
+        # (which the index leaves out anyway: search_markup.py).
+        start = time.perf_counter()
+        try:
+            report[lang]["search"] = build_index(project, out / lang, lang)
+        except (ContentError, SearchIndexError) as error:
+            raise BuildError(f"the {lang} search index was not made:\n{error}") from error
+        report[lang]["search"]["seconds"] = time.perf_counter() - start
     (out / "index.html").write_text(root_page(project.site_config()["extra"]["alternate"]), encoding="utf-8")
     # The PDFs are made from both HTML builds; then the pages get the links with their sizes.
     start = time.perf_counter()

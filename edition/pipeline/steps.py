@@ -4,7 +4,8 @@ Each stage (see step.py) runs every step that takes part in it, in this order. T
 matters where steps build on each other: footnote numbers before citations and paragraph
 numbers (which read the renumbered calls); paragraph numbers before concepts, people and drift
 (which read the numbered blocks); the additions under the title queued before ChapterHeader
-writes them; Material's markup corrected last.
+writes them; the search's attributes once the page is whole (the additions under the title
+included); Material's markup corrected last.
 """
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ from edition.pipeline.step import Step
 from edition.reader.steps import (AccessibilityStatement, ChapterHeader, ChapterSummaries, Citing,
                                   DiscussionGuide, PageMetadata)
 from edition.text.steps import Citations, CorrectionsTable, FootnoteNumbers, ParagraphNumbers, TranslationDrift
-from edition.web.steps import LanguageSwitch, MaterialMarkup
+from edition.web.steps import ContentsPage, LanguageSwitch, MaterialMarkup, SearchMarkup
 
 ORDER: tuple[type[Step], ...] = (
     LanguageSwitch,
@@ -30,7 +31,9 @@ ORDER: tuple[type[Step], ...] = (
     DiscussionGuide,
     Citing,
     PageMetadata,
+    ContentsPage,
     ChapterHeader,
+    SearchMarkup,
     MaterialMarkup,
 )
 

@@ -44,6 +44,8 @@ def on_config(config):
     dark["toggle"]["name"] = strings["palette_to_light"]
     # For templates (the 404 page): the same strings, never an if-language chain.
     config["extra"]["interface"] = strings
+    # The search's own (partials/search.html hands them to search.js): not all of them on every page.
+    config["extra"]["search_strings"] = {key: text for key, text in strings.items() if key.startswith("search_")}
     _build["languages"] = {alt["lang"]: alt["name"] for alt in config["extra"]["alternate"]}
     return config
 
