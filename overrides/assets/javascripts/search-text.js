@@ -18,15 +18,16 @@ export function fold(word) {
 // words and are left out; so are the stop words of the edition's language (search.json),
 // unless they are all there is. A quoted phrase stays a phrase (Pagefind's exact search).
 export function readQuery(raw, stopWords) {
-  const text = String(raw || "").slice(0, MAX_LENGTH * 5);
+  const full = String(raw || "").trim();
+  const text = full.slice(0, MAX_LENGTH);
   const words = text.match(WORD) || [];
-  const truncated = words.length > MAX_TERMS || text.trim().length > MAX_LENGTH;
+  const truncated = words.length > MAX_TERMS || full.length > MAX_LENGTH;
   const kept = words.slice(0, MAX_TERMS);
   const meaningful = kept.filter((word) => !stopWords.has(fold(word)));
   const phrase = /^\s*["“„].+["”]\s*$/.test(text) && kept.length > 1;
   const terms = phrase ? kept : meaningful;
   return {
-    shown: text.trim().slice(0, MAX_LENGTH),
+    shown: text,
     terms,
     text: phrase ? `"${kept.join(" ")}"` : terms.join(" "),
     empty: kept.length === 0,
@@ -55,6 +56,16 @@ export function resembles(term, word) {
   const a = fold(term);
   const b = fold(word);
   return b.startsWith(a) || (a.startsWith(b) && b.length >= Math.max(4, Math.ceil(a.length * 0.6)));
+}
+
+// Whether a word Pagefind matched is at least near a query word: most of it in common (a Dutch
+// stem that changes its vowels: "droom", "dromen"), not a letter or two of one of its guesses.
+export function near(term, word) {
+  const a = fold(term);
+  const b = fold(word);
+  let common = 0;
+  while (common < a.length && a[common] === b[common]) common += 1;
+  return common >= Math.max(3, Math.ceil(a.length * 0.6));
 }
 
 // Optimal string alignment distance (a swap of two letters counts one), given up above `limit`.

@@ -8,7 +8,7 @@
 // that the page marks them (search-landing.js). A query that finds nothing, or finds only
 // Pagefind's guesses for a word that is not in the text, is checked against the edition's own
 // vocabulary: the closest word is searched instead, and said so.
-import { byPage, closest, fold, hitWords, known, readQuery, resembles } from "./search-text.js";
+import { byPage, closest, fold, hitWords, known, near, readQuery, resembles } from "./search-text.js";
 
 const PAGE_SIZE = 10;
 const DELAY_MS = 150;
@@ -82,10 +82,11 @@ async function itemsOf(results, pages) {
   });
 }
 
-// Each query word found by Pagefind itself in the results shown (not one of its guesses).
-function foundItself(terms, items) {
+// Each query word found by Pagefind itself in the results shown (not one of its guesses), or at
+// least a word near it.
+function found(terms, items, like) {
   const words = items.flatMap((item) => item.words);
-  return terms.every((term) => words.some((word) => resembles(term, word)));
+  return terms.every((term) => words.some((word) => like(term, word)));
 }
 
 async function correction(terms) {
@@ -99,25 +100,26 @@ async function search(raw) {
   const { pagefind, pages, stopWords } = await load();
   const query = readQuery(raw, stopWords);
   if (query.empty || query.onlyCommon) {
-    show(mine, { query, results: [], items: [] });
+    show(mine, { raw, query, results: [], items: [] });
     return;
   }
   let results = (await pagefind.search(query.text)).results.filter((r) => r.score > 0);
   let items = await itemsOf(results.slice(0, PAGE_SIZE), pages);
   let instead = null;
   if (mine !== generation) return;
-  if (!items.length || !foundItself(query.terms, items)) {
+  if (!items.length || !found(query.terms, items, resembles)) {
     const corrected = await correction(query.terms);
-    if (corrected) {
-      const other = (await pagefind.search(corrected.join(" "))).results.filter((r) => r.score > 0);
-      if (other.length) {
-        results = other;
-        items = await itemsOf(other.slice(0, PAGE_SIZE), pages);
-        instead = corrected.join(" ");
-      }
+    const other = corrected ? (await pagefind.search(corrected.join(" "))).results.filter((r) => r.score > 0) : [];
+    if (other.length) {
+      results = other;
+      items = await itemsOf(other.slice(0, PAGE_SIZE), pages);
+      instead = corrected.join(" ");
+    } else if (!found(query.terms, items, near)) {
+      results = [];  // only Pagefind's guesses ("awareness" finds the "A" of "A to Z")
+      items = [];
     }
   }
-  show(mine, { query, results, items: nameFirst(items, instead || query.text), instead, pages });
+  show(mine, { raw, query, results, items: nameFirst(items, instead || query.text), instead });
 }
 
 // A concept or person whose name is the query comes first.
@@ -143,6 +145,7 @@ function show(mine, state) {
   if (mine !== generation) return;
   current = state;
   render();
+  box.dataset.searched = state.raw;  // what is shown is for this input (the tests wait for it)
 }
 
 function button(text, onClick) {
@@ -223,12 +226,33 @@ function groupElement(group, index) {
     const excerpt = document.createElement("span");
     excerpt.className = "edition-search__excerpt";
     excerpt.innerHTML = hit.excerpt;  // Pagefind escapes the text and adds only <mark>
+    withoutLead(excerpt, hit.where || hit.title);
     link.append(excerpt);
     entry.append(link);
     hits.append(entry);
   }
   item.append(title, hits);
   return item;
+}
+
+// A record's text begins with its heading (or a page's with its title), which the result shows
+// already: the excerpt leaves it out.
+function withoutLead(excerpt, lead) {
+  const text = excerpt.textContent;
+  if (!lead || !text.startsWith(lead) || text.length <= lead.length + 2) return;
+  let left = lead.length + (/^[.:]/.test(text.slice(lead.length)) ? 1 : 0);
+  const walker = document.createTreeWalker(excerpt, NodeFilter.SHOW_TEXT);
+  const nodes = [];
+  while (walker.nextNode()) nodes.push(walker.currentNode);
+  for (const node of nodes) {
+    if (left <= 0) break;
+    const cut = Math.min(left, node.nodeValue.length);
+    node.nodeValue = node.nodeValue.slice(cut);
+    left -= cut;
+  }
+  excerpt.querySelectorAll("mark:empty").forEach((mark) => mark.remove());
+  excerpt.normalize();
+  excerpt.firstChild.nodeValue = excerpt.firstChild.nodeValue.replace(/^\s+/, "");
 }
 
 function retry(text) {
@@ -255,10 +279,13 @@ let pending = Promise.resolve();
 function run() {
   clearTimeout(timer);
   timer = null;
-  pending = search(input.value).catch((error) => {
+  const raw = input.value;
+  pending = search(raw).catch((error) => {
     console.warn("search:", error);
     status.textContent = strings.search_failed;
     notes.replaceChildren(paragraph("", browseLink()));
+    list.replaceChildren();
+    box.dataset.searched = raw;
   });
   return pending;
 }
@@ -284,12 +311,6 @@ function move(step) {
   const at = all.indexOf(document.activeElement);
   const next = all[Math.min(Math.max(at + step, 0), all.length - 1)];
   if (next) next.focus();
-}
-
-export function open() {
-  setOpen(true);
-  load().catch(() => {});  // fetch the engine while the reader types
-  window.setTimeout(() => input.focus(), 0);
 }
 
 input.addEventListener("focus", () => { setOpen(true); load().catch(() => {}); });
