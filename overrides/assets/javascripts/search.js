@@ -8,7 +8,8 @@
 // that the page marks them (search-landing.js). A query that finds nothing, or finds only
 // Pagefind's guesses for a word that is not in the text, is checked against the edition's own
 // vocabulary: the closest word is searched instead, and said so.
-import { byPage, closest, fold, hitWords, known, near, readQuery, resembles } from "./search-text.js";
+import { closest, fold, hitWords, known, near, readQuery, resembles } from "./search-text.js";
+import { renderFailure, renderResults, say } from "./search-view.js";
 
 const PAGE_SIZE = 10;
 const DELAY_MS = 150;
@@ -28,10 +29,7 @@ const strings = JSON.parse(box.querySelector(".edition-search-strings").textCont
 const root = new URL(box.dataset.root, window.location.href);
 const bundle = new URL(box.dataset.bundle, window.location.href);
 const contents = new URL(box.dataset.contents, window.location.href);
-
-function say(key, values = {}) {
-  return strings[key].replace(/\{(\w+)\}/g, (_, name) => String(values[name] ?? ""));
-}
+const view = { status, notes, list, more, strings, contents };
 
 let engine = null;
 function load() {
@@ -47,7 +45,10 @@ function load() {
                              excerptLength: 24, ranking: RANKING });
     await pagefind.init();
     return { pagefind, pages: data.pages, stopWords: new Set(data.stopWords) };
-  })();
+  })().catch((error) => {
+    engine = null;  // the next query tries again
+    throw error;
+  });
   return engine;
 }
 
@@ -77,7 +78,7 @@ async function itemsOf(results, pages) {
     return {
       page: page.url, title: page.title, url: url.href, excerpt: data.excerpt, words, name: data.meta.name || "",
       where: number ? `${strings.search_paragraph} ${number[1]}.${number[2]}`
-        : note ? say("search_footnote", { n: note[1] }) : data.meta.section || "",
+        : note ? say(strings, "search_footnote", { n: note[1] }) : data.meta.section || "",
     };
   });
 }
@@ -141,118 +142,15 @@ async function showMore() {
 
 // ---- what the reader sees ----------------------------------------------------------------------
 
+function render() {
+  renderResults(view, current, retry);
+}
+
 function show(mine, state) {
   if (mine !== generation) return;
   current = state;
   render();
   box.dataset.searched = state.raw;  // what is shown is for this input (the tests wait for it)
-}
-
-function button(text, onClick) {
-  const element = document.createElement("button");
-  element.type = "button";
-  element.className = "edition-search__word";
-  element.textContent = text;
-  element.addEventListener("click", onClick);
-  return element;
-}
-
-function paragraph(text, ...children) {
-  const element = document.createElement("p");
-  element.textContent = text;
-  children.forEach((child) => element.append(" ", child));
-  return element;
-}
-
-function browseLink() {
-  const link = document.createElement("a");
-  link.href = contents.href;
-  link.textContent = strings.search_browse;
-  return link;
-}
-
-function render() {
-  const { query, results, items, instead } = current;
-  notes.replaceChildren();
-  list.replaceChildren();
-  more.hidden = items.length >= results.length;
-  if (query.empty) {
-    status.textContent = strings.search_hint;
-    return;
-  }
-  if (query.truncated) notes.append(paragraph(say("search_too_long", { n: query.terms.length })));
-  if (query.onlyCommon) {
-    status.textContent = strings.search_only_common;
-    notes.append(paragraph("", browseLink()));
-    return;
-  }
-  const count = results.length;
-  if (!count) {
-    status.textContent = say("search_none", { query: query.shown });
-    if (query.terms.length > 1) {
-      notes.append(paragraph(strings.search_each_word, ...query.terms.map((term) => button(term, () => retry(term)))));
-    }
-    notes.append(paragraph("", browseLink()));
-    return;
-  }
-  status.textContent = instead
-    ? say("search_instead", { count, suggestion: instead, query: query.shown })
-    : say(count === 1 ? "search_results_one" : "search_results_other", { count, query: query.shown });
-  if (instead) notes.append(paragraph(strings.search_did_you_mean, button(instead, () => retry(instead))));
-  byPage(items).forEach((group, index) => list.append(groupElement(group, index)));
-}
-
-function groupElement(group, index) {
-  const item = document.createElement("li");
-  item.className = "md-search-result__item";
-  const title = document.createElement("p");
-  title.className = "edition-search__page";
-  title.id = `edition-search-page-${index}`;
-  title.textContent = group.hits[0].title;
-  const hits = document.createElement("ul");
-  hits.className = "edition-search__hits";
-  hits.setAttribute("aria-labelledby", title.id);
-  for (const hit of group.hits) {
-    const entry = document.createElement("li");
-    const link = document.createElement("a");
-    link.className = "md-search-result__link edition-search__hit";
-    link.href = hit.url;
-    if (hit.where) {
-      const where = document.createElement("span");
-      where.className = "edition-search__where";
-      where.textContent = hit.where;
-      link.append(where, " ");
-    }
-    const excerpt = document.createElement("span");
-    excerpt.className = "edition-search__excerpt";
-    excerpt.innerHTML = hit.excerpt;  // Pagefind escapes the text and adds only <mark>
-    withoutLead(excerpt, hit.where || hit.title);
-    link.append(excerpt);
-    entry.append(link);
-    hits.append(entry);
-  }
-  item.append(title, hits);
-  return item;
-}
-
-// A record's text begins with its heading (or a page's with its title), which the result shows
-// already: the excerpt leaves it out.
-function withoutLead(excerpt, lead) {
-  const text = excerpt.textContent;
-  if (!lead || !text.startsWith(lead) || text.length <= lead.length + 2) return;
-  let left = lead.length + (/^[.:]/.test(text.slice(lead.length)) ? 1 : 0);
-  const walker = document.createTreeWalker(excerpt, NodeFilter.SHOW_TEXT);
-  const nodes = [];
-  while (walker.nextNode()) nodes.push(walker.currentNode);
-  for (const node of nodes) {
-    if (left <= 0) break;
-    const cut = Math.min(left, node.nodeValue.length);
-    node.nodeValue = node.nodeValue.slice(cut);
-    left -= cut;
-  }
-  excerpt.querySelectorAll("mark:empty").forEach((mark) => mark.remove());
-  excerpt.normalize();
-  excerpt.firstChild.nodeValue = excerpt.firstChild.nodeValue.replace(/^\s+/, "");
 }
 
 function retry(text) {
@@ -282,9 +180,7 @@ function run() {
   const raw = input.value;
   pending = search(raw).catch((error) => {
     console.warn("search:", error);
-    status.textContent = strings.search_failed;
-    notes.replaceChildren(paragraph("", browseLink()));
-    list.replaceChildren();
+    renderFailure(view);
     box.dataset.searched = raw;
   });
   return pending;
