@@ -10,7 +10,8 @@ on the text model, and nothing of the web imports print):
 - concepts/: the glossary (concepts, their pages and map) and the people and organisations.
 - reader/: our additions for readers: summaries, reading time, the discussion guide, citing,
   page metadata, the accessibility statement.
-- web/: what only the web edition has: the language switch, Material's markup, theme files.
+- web/: what only the web edition has: the language switch, Material's markup, theme files,
+  the contents page and the search (Pagefind's attributes in the pages, the index per language).
 - pipeline/: the page steps of a build in their order (steps.py), over generator-free views.
 - print/: the PDFs, made from the built pages.
 - parallel/: Dutch and English side by side, per chapter: pages made by each build, their rows

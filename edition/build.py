@@ -13,6 +13,7 @@ from edition.parallel.fill import fill_parallel_pages
 from edition.project import Project, default_project
 from edition.print.build import build_pdfs
 from edition.print.render import PrintError
+from edition.web.search_index import SearchIndexError, build_index
 
 DEFAULT_SITE_URL = "https://durftedromen.delft.nl/"
 
@@ -63,6 +64,14 @@ def build_language(project: Project, lang: str, out: Path, site_url: str, strict
     report = {"seconds": time.perf_counter() - start, "log": result.stderr}
     if result.returncode != 0:
         raise BuildError(f"the {lang} edition did not build:\n{_errors(result.stderr)}")
+    # The search index is made from the built pages, before the PDFs add their links to them
+    # (which the index leaves out anyway: search_markup.py).
+    search_start = time.perf_counter()
+    try:
+        report["search"] = build_index(project, out / lang, lang)
+    except (ContentError, SearchIndexError) as error:
+        raise BuildError(f"the {lang} search index was not made:\n{error}") from error
+    report["search"]["seconds"] = time.perf_counter() - search_start
     if not pdfs:
         return report
     start = time.perf_counter()

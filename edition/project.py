@@ -95,6 +95,10 @@ class Project:
         from edition.reader.discussion_guide import load_guide
         return self.once(("guide", lang), lambda: load_guide(self, lang))
 
+    def stop_words(self, lang: str) -> list[str]:
+        from edition.web.search_index import load_stop_words
+        return self.once(("stop_words", lang), lambda: load_stop_words(self, lang))
+
     def site_config(self) -> dict:
         """mkdocs.yml as every edition shares it (its !ENV values, which differ per edition, as None)."""
         import yaml

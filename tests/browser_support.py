@@ -157,15 +157,35 @@ def settle(page, visit: Visit, quiet_ms: int = 150) -> None:
 
 # A word from section 3 in each language (the search gate's example queries).
 SEARCH_TERMS = {"nl": "zelfbeleving", "en": "critical awareness"}
+SEARCH_FIELD = "input.md-search__input"
+SEARCH_RESULT = "a.edition-search__hit"
+# The search box says which input its results are for (assets/javascripts/search.js).
+SEARCHED = "q => document.querySelector('[data-edition-search]').dataset.searched === q"
 
 
-def search(page, query: str) -> list[str]:
-    """Type a query into Material's search box as a reader does; the result links' URLs."""
-    button = page.locator("label.md-header__button[for='__search']").first
-    if button.is_visible():  # a phone: the field opens with the header's search button
-        button.click()
-    field = page.locator("input.md-search__input")
-    field.click()
-    field.press_sequentially(query, delay=20)
-    page.locator(".md-search-result__item").first.wait_for(state="visible", timeout=10_000)
-    return page.eval_on_selector_all(".md-search-result__item > a", "links => links.map(a => a.href)")
+def open_search(page) -> None:
+    """Go to the search as a reader does: the header's search button on a phone, else the field."""
+    opener = page.locator("button.edition-search-open")
+    if opener.is_visible():
+        opener.click()
+    else:
+        page.locator(SEARCH_FIELD).click()
+    page.wait_for_function("() => document.activeElement.matches('input.md-search__input')")
+
+
+def search(page, query: str, typed: bool = True) -> list[str]:
+    """Search as a reader does (key by key, or pasted); the result links' URLs, in order."""
+    field = page.locator(SEARCH_FIELD)
+    if not field.evaluate("f => f === document.activeElement"):
+        open_search(page)
+    if field.input_value() == query:  # the same query again: its results are shown already
+        field.fill("")
+        page.wait_for_function(SEARCHED, arg="", timeout=10_000)
+    elif field.input_value() and typed:
+        field.fill("")
+    if typed:
+        field.press_sequentially(query, delay=20)
+    else:
+        field.fill(query)
+    page.wait_for_function(SEARCHED, arg=query, timeout=10_000)
+    return page.eval_on_selector_all(SEARCH_RESULT, "links => links.map(a => a.href)")

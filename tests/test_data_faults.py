@@ -91,6 +91,13 @@ def test_publication_date_that_is_no_date_names_its_line(copy):
     assert error == f"docs/data/publication.yml:{line}: edition_date must be a date (YYYY-MM-DD), not 'soon'", error
 
 
+def test_stop_word_that_is_no_word_names_its_line(copy):
+    project, edit = copy
+    line = edit("search.yml", "  en: [a, about,", "  en: [a, About,")
+    error = error_of(lambda: project.stop_words("en"))
+    assert error == f"docs/data/search.yml:{line}: the stop words of 'en' must be a list of words in lower case", error
+
+
 def test_a_fresh_project_reads_its_own_copy_not_the_repository(copy):
     """Nothing is cached across projects: a test's copy is what its loaders read."""
     project, edit = copy

@@ -19,10 +19,9 @@ MAP = f"{FOLDER}/kaart.md"
 MENTIONS_MARKER = "<!-- concept-mentions -->"
 MAP_MARKER = "<!-- concept-map -->"
 KIND_MARKER = "<!-- concept-kind:{} -->"
-# In search, a concept's page ranks below the paragraphs of the text that discuss it (the
-# pages repeat the text's words in their definitions; the text is what readers cite). Its
-# description (search results, link previews) is its definition.
-CONCEPT_FRONT_MATTER = "---\ndescription: {description}\nsearch:\n  boost: 0.001\n---\n"
+# A concept's description (link previews) is its definition. In search its page ranks first for
+# its own name (web/search_markup.py).
+CONCEPT_FRONT_MATTER = "---\ndescription: {description}\n---\n"
 # The A–Z index has its own row of letters instead of a table of contents.
 INDEX_FRONT_MATTER = "---\nhide:\n  - toc\n---\n"
 TOC_LABEL = '<label class="md-nav__title" for="__toc">'
@@ -45,12 +44,12 @@ def other_language(lang: str) -> str:
     return next(other for other in LANGUAGES if other != lang)
 
 
-# A term in the other language is marked with its language and left out of this language's
-# search index (each edition's search finds its own language).
+# A term in the other language is marked with its language, which also leaves it out of this
+# language's search index (each edition's search finds its own language: web/search_markup.py).
 def _other_term(concept: Concept, lang: str, strings: dict[str, str]) -> str:
     other = other_language(lang)
     return (f'{html.escape(strings["concepts_other_term"])} '
-            f'<span lang="{other}" data-search-exclude>{html.escape(concept.term[other])}</span>')
+            f'<span lang="{other}">{html.escape(concept.term[other])}</span>')
 
 
 def concept_page(concept: Concept, concepts: dict[str, Concept], kinds: dict[str, Kind], lang: str,
@@ -75,7 +74,7 @@ def concept_page(concept: Concept, concepts: dict[str, Concept], kinds: dict[str
 
 ## {strings["concepts_related"]} {{ #verwant }}
 
-<div data-search-exclude markdown>
+<div class="concept-related" markdown>
 
 {related}
 
@@ -99,7 +98,7 @@ def index_page(concepts: dict[str, Concept], lang: str, strings: dict[str, str])
     sections = []
     for letter, group in groups:
         entries = "\n\n".join(
-            f'[{c.title(lang)}]({c.id}.md) <span class="concept-other-term" lang="{other}" data-search-exclude>'
+            f'[{c.title(lang)}]({c.id}.md) <span class="concept-other-term" lang="{other}">'
             f'{html.escape(c.term[other])}</span>\n:   {c.definition[lang]}'
             for c in group)
         sections.append(f"## {letter} {{ #letter-{letter.lower()} }}\n\n{entries}")

@@ -119,15 +119,19 @@ def policy(script_hashes: list[str], style_hashes: list[str]) -> str:
     """Only the site's own origin; inline code only by hash; no framing, plugins or base changes.
 
     img-src allows data: because Material's stylesheet draws its icons as data: SVG masks.
+    script-src allows 'wasm-unsafe-eval' and nothing more for the search: Pagefind's engine is
+    WebAssembly, which a browser compiles only under that source ('unsafe-eval', which would
+    also allow eval() of strings, is not needed). worker-src is 'none': the search runs without
+    a worker (Pagefind's noWorker; Material's search worker is gone with its plugin).
     """
     directives = {
         "default-src": ["'self'"],
-        "script-src": ["'self'", *script_hashes],
+        "script-src": ["'self'", "'wasm-unsafe-eval'", *script_hashes],
         "style-src": ["'self'", *style_hashes],
         "img-src": ["'self'", "data:"],
         "font-src": ["'self'"],
         "connect-src": ["'self'"],
-        "worker-src": ["'self'"],
+        "worker-src": ["'none'"],
         "manifest-src": ["'self'"],
         "frame-src": ["'none'"],
         "object-src": ["'none'"],

@@ -6,7 +6,8 @@ numbers (which read the renumbered calls); paragraph numbers before concepts, pe
 (which read the numbered blocks); the additions under the title queued before ChapterHeader
 writes them (the link to the side-by-side view before the "Cite" panel); the pages that are not
 to be indexed left out of the sitemap before LanguageSwitch adds its alternates and compresses
-it; Material's markup corrected last.
+it; the search's attributes once the page is whole (the additions under the title included);
+Material's markup corrected last.
 """
 from __future__ import annotations
 
@@ -17,7 +18,8 @@ from edition.pipeline.step import Step
 from edition.reader.steps import (AccessibilityStatement, ChapterHeader, ChapterSummaries, Citing,
                                   DiscussionGuide, PageMetadata)
 from edition.text.steps import Citations, CorrectionsTable, FootnoteNumbers, ParagraphNumbers, TranslationDrift
-from edition.web.steps import InlineCodeHashes, LanguageSwitch, MaterialMarkup, NotIndexed
+from edition.web.steps import (ContentsPage, InlineCodeHashes, LanguageSwitch, MaterialMarkup, NotIndexed,
+                                 SearchMarkup)
 
 ORDER: tuple[type[Step], ...] = (
     NotIndexed,
@@ -35,7 +37,9 @@ ORDER: tuple[type[Step], ...] = (
     ParallelView,
     Citing,
     PageMetadata,
+    ContentsPage,
     ChapterHeader,
+    SearchMarkup,
     MaterialMarkup,
     InlineCodeHashes,  # last: the page as it is written
 )

@@ -15,7 +15,7 @@ from babel.numbers import format_decimal
 from edition.print.pages import built_pages
 from edition.print.settings import PrintSettings
 
-BLOCK = re.compile(r'\n?<div class="edition-note edition-downloads".*?</div>\n?', re.S)
+BLOCK = re.compile(r'\n?<div class="edition-note edition-downloads"[^>]*>.*?</div>\n?', re.S)
 
 
 def size_text(size: int, strings: dict[str, str]) -> str:
@@ -36,8 +36,9 @@ def downloads_block(lang: str, strings: dict[str, str], page_url: str, files: di
                      f'{html.escape(strings[f"pdf_{kind}"])} '
                      f'<span class="edition-downloads__size">({html.escape(size_text(file.stat().st_size, strings))})</span>'
                      f'</a></li>')
-    # edition-note: our addition, not the authors' text (left out wherever the text is read).
-    return (f'\n<div class="edition-note edition-downloads"><p class="edition-downloads__title">'
+    # edition-note: our addition, not the authors' text (left out wherever the text is read; for
+    # the search, data-pagefind-ignore, as web/search_markup.py marks the additions before it).
+    return (f'\n<div class="edition-note edition-downloads" data-pagefind-ignore><p class="edition-downloads__title">'
             f'{html.escape(strings["pdf_downloads"])}</p>\n<ul>\n' + "\n".join(items) + "\n</ul></div>\n")
 
 

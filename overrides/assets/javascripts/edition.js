@@ -46,3 +46,28 @@ document.addEventListener("click", (event) => {
     ref.focus();
   }
 });
+
+// The search (search.js, with Pagefind) is fetched when the reader first goes to it: the search
+// field gets focus, the phone's search button is pressed, or "/" or "s" is typed outside a
+// field (the keys Material's own search had). The field gets focus at once, so that no key is
+// lost while the module arrives. Arriving from a result (?h=), search-landing.js marks the
+// words found.
+const here = document.currentScript.src;
+const searchBox = document.querySelector("[data-edition-search]");
+if (searchBox) {
+  const field = searchBox.querySelector(".md-search__input");
+  field.addEventListener("focus", () => import(new URL("search.js", here).href), { once: true });
+  const openSearch = () => {
+    document.getElementById("__search").checked = true;
+    field.focus();
+  };
+  const opener = document.querySelector(".edition-search-open");
+  if (opener) opener.addEventListener("click", openSearch);
+  document.addEventListener("keydown", (event) => {
+    const typing = event.target.closest && event.target.closest("input, textarea, select, [contenteditable]");
+    if (typing || event.ctrlKey || event.metaKey || event.altKey || !["/", "s", "S"].includes(event.key)) return;
+    event.preventDefault();
+    openSearch();
+  });
+}
+if (new URLSearchParams(window.location.search).has("h")) import(new URL("search-landing.js", here).href);
