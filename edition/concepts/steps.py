@@ -128,7 +128,7 @@ class People(Step):
 
     def generated_pages(self):
         return {people.PAGE: (people_page.page_markdown(self.interviewees, self.authors, self.organisations,
-                                                        self.titles, self.edition.strings), True)}
+                                                        self.titles, self.edition.strings, self.edition.lang), True)}
 
     def content(self, page, html):
         if 'id="p-' not in html:  # no numbered paragraphs: nothing to find

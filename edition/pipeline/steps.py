@@ -4,7 +4,8 @@ Each stage (see step.py) runs every step that takes part in it, in this order. T
 matters where steps build on each other: footnote numbers before citations and paragraph
 numbers (which read the renumbered calls); paragraph numbers before concepts, people and drift
 (which read the numbered blocks); the additions under the title queued before ChapterHeader
-writes them; Material's markup corrected last.
+writes them; Material's markup corrected; the termbase check last, on the
+pages as readers get them (its content stage reads the numbered paragraphs and footnotes).
 """
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from edition.pipeline.page import Edition, PageView
 from edition.pipeline.step import Step
 from edition.reader.steps import (AccessibilityStatement, ChapterHeader, ChapterSummaries, Citing,
                                   DiscussionGuide, PageMetadata)
+from edition.terms.steps import TermCheck
 from edition.text.steps import Citations, CorrectionsTable, FootnoteNumbers, ParagraphNumbers, TranslationDrift
 from edition.web.steps import LanguageSwitch, MaterialMarkup
 
@@ -32,6 +34,7 @@ ORDER: tuple[type[Step], ...] = (
     PageMetadata,
     ChapterHeader,
     MaterialMarkup,
+    TermCheck,
 )
 
 
