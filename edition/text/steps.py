@@ -108,5 +108,5 @@ class CorrectionsTable(Step):
         page.content = fill_marker(
             page.content, corrections.CORRECTIONS_MARKER,
             lambda: corrections.corrections_table(ed.project.corrections(), headers, titles, links, ed.lang,
-                                                  ed.project.source_language),
+                                                  ed.project.source_language, ed.strings["corrections_footnote"]),
             page.path, "where the table of corrections goes")
