@@ -21,8 +21,7 @@ from pathlib import Path
 
 from edition.project import LANGUAGES, default_project
 from edition.print.build import build_pdfs
-from edition.adapters.mkdocs.runner import build_edition
-from edition.build import DEFAULT_SITE_URL, build_site
+from edition.build import build_site
 
 PROJECT = default_project()
 ROOT = PROJECT.root
@@ -53,14 +52,15 @@ class Measurement:
 class Bench:
     """What the measurements share: a scratch folder and one full build of the site."""
 
-    def __init__(self, scratch: Path):
+    def __init__(self, scratch: Path, skip_tests: bool = False):
         self.scratch = scratch
+        self.skip_tests = skip_tests
         self._site: Path | None = None
 
     def site(self) -> Path:
         if self._site is None:
             self._site = self.scratch / "site"
-            build_site(self._site)
+            build_site(self._site, cache=None)
         return self._site
 
 
@@ -73,27 +73,12 @@ def median_seconds(action, runs: int = RUNS) -> tuple[float, list[float]]:
     return round(statistics.median(times), 3), times
 
 
-def html_build(bench: Bench) -> list[Measurement]:
-    """Both MkDocs builds (strict, clean), without the PDFs."""
-    count = iter(range(RUNS))
-
-    def build():
-        out = bench.scratch / f"html-{next(count)}"
-        for lang in LANGUAGES:
-            result = build_edition(PROJECT, lang, out, DEFAULT_SITE_URL)
-            if result.returncode:
-                sys.exit(f"bench: the {lang} edition did not build:\n{result.stderr}")
-    value, runs = median_seconds(build)
-    return [Measurement("Clean HTML build, both languages", value, "s", 3.0, "<=", runs,
-                        f"median of {RUNS}; two strict MkDocs builds")]
-
-
 def pdf_generation(bench: Bench) -> list[Measurement]:
     """The four PDFs (complete edition and handout, nl and en) from the built HTML."""
     site = bench.site()
-    value, runs = median_seconds(lambda: build_pdfs(PROJECT, site))
-    found = [Measurement("PDF generation, all four PDFs", value, "s", 10.0, "<", runs,
-                         f"median of {RUNS}; WeasyPrint, PDF/UA-1")]
+    value, runs = median_seconds(lambda: [build_pdfs(PROJECT, site, lang) for lang in LANGUAGES])
+    found = [Measurement("PDF generation, all four PDFs, one after another", value, "s", 10.0, "<", runs,
+                         f"median of {RUNS}; WeasyPrint, PDF/UA-1; no cache")]
     settings = PROJECT.print_settings()
     for lang in LANGUAGES:
         for kind, name in settings.files().items():
@@ -115,7 +100,13 @@ def web_figures(bench: Bench) -> list[Measurement]:
     return [Measurement(**figure) for figure in web_measurements(bench)]
 
 
-MEASUREMENTS = [html_build, pdf_generation, web_figures]
+def loop_figures(bench: Bench) -> list[Measurement]:
+    from bench_loop import clean_build, html_beside_stock, test_suite, warm_rebuild
+    found = clean_build(bench) + html_beside_stock(bench) + warm_rebuild(bench)
+    return found + ([] if bench.skip_tests else test_suite(bench))
+
+
+MEASUREMENTS = [loop_figures, pdf_generation, web_figures]
 
 
 def report_markdown(report: dict) -> str:
@@ -137,9 +128,10 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=ROOT / "bench")
     parser.add_argument("--strict", action="store_true", help="exit 1 when a budget is missed")
+    parser.add_argument("--no-tests", action="store_true", help="leave out the test suite's timings (minutes)")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="dtd-bench-") as scratch:
-        bench = Bench(Path(scratch))
+        bench = Bench(Path(scratch), args.no_tests)
         measurements = [m for measure in MEASUREMENTS for m in measure(bench)]
     report = {
         "generated": datetime.now(timezone.utc).isoformat(timespec="seconds"),

@@ -29,8 +29,6 @@ from edition.build import DEFAULT_SITE_URL
 ROOT = default_project().root
 DOCS = default_project().docs
 
-from bench import median_seconds  # one way to time a step, shared with the build figures
-
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
 CATEGORIES = {"performance": 98, "accessibility": 100, "best-practices": 100, "seo": 100}
 TEXT_TYPES = (".html", ".css", ".js", ".json", ".svg", ".xml", ".txt", ".map")
@@ -166,13 +164,6 @@ def lighthouse_once(url: str) -> dict:
 
 # ---- the measurements -------------------------------------------------------------------------
 
-def stock_build_time(bench, runs: int = 3) -> list[dict]:
-    count = iter(range(runs))
-    value, times = median_seconds(lambda: build_stock(bench.scratch, bench.scratch / f"stock-{next(count)}"), runs)
-    return [dict(name="Clean HTML build, both languages, stock Material", value=value, unit="s",
-                 runs=times, note=f"median of {runs}; no overrides, no hooks (compare with ours above)")]
-
-
 def search_index(bench) -> list[dict]:
     found = []
     for lang in LANGUAGES:
@@ -221,4 +212,4 @@ def browser_figures(bench) -> list[dict]:
 
 
 def web_measurements(bench) -> list[dict]:
-    return stock_build_time(bench) + browser_figures(bench) + search_index(bench)
+    return browser_figures(bench) + search_index(bench)

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from bs4 import BeautifulSoup, Tag
 
 from edition.concepts.model import Concept
+from edition.text.paragraphs import copy_of
 from edition.errors import ContentError, line_of
 from edition.text import marked_text
 
@@ -68,7 +69,7 @@ def concept_of(href: str, page_url: str, concepts: dict[str, Concept]) -> str | 
 
 def _excerpt(element: Tag, link_number: int) -> tuple[str, str, str]:
     """The paragraph's words around its link_number-th concept link (reading order)."""
-    copy = BeautifulSoup(str(element), "html.parser")
+    copy = copy_of(element)
     for extra in copy.select(NOT_EXCERPTED):
         extra.decompose()
     marked_text.mark_languages(copy)  # a Dutch word kept in the English stays marked as Dutch

@@ -4,8 +4,9 @@ Each stage (see step.py) runs every step that takes part in it, in this order. T
 matters where steps build on each other: footnote numbers before citations and paragraph
 numbers (which read the renumbered calls); paragraph numbers before concepts, people and drift
 (which read the numbered blocks); the additions under the title queued before ChapterHeader
-writes them; Material's markup corrected; the termbase check last, on the
-pages as readers get them (its content stage reads the numbered paragraphs and footnotes).
+writes them; Material's markup corrected; then the termbase check, on the pages as readers
+get them (its content stage reads the numbered paragraphs and footnotes), and last the
+hashes of the inline code, on the page as it is written.
 """
 from __future__ import annotations
 
@@ -16,7 +17,7 @@ from edition.reader.steps import (AccessibilityStatement, ChapterHeader, Chapter
                                   DiscussionGuide, PageMetadata)
 from edition.terms.steps import TermCheck
 from edition.text.steps import Citations, CorrectionsTable, FootnoteNumbers, ParagraphNumbers, TranslationDrift
-from edition.web.steps import LanguageSwitch, MaterialMarkup
+from edition.web.steps import InlineCodeHashes, LanguageSwitch, MaterialMarkup
 
 ORDER: tuple[type[Step], ...] = (
     LanguageSwitch,
@@ -34,7 +35,8 @@ ORDER: tuple[type[Step], ...] = (
     PageMetadata,
     ChapterHeader,
     MaterialMarkup,
-    TermCheck,
+    TermCheck,  # on the page as readers get it
+    InlineCodeHashes,  # last: the page as it is written
 )
 
 

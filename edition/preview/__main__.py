@@ -11,6 +11,7 @@ import argparse
 import shutil
 import threading
 import time
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from edition.build import BuildError, build_site
@@ -48,8 +49,11 @@ def rebuild(project: Project, site: Path, languages: tuple[str, ...], status: St
     print(f"preview: rebuilt {', '.join(languages)} in {time.perf_counter() - start:.1f} s", flush=True)
     if not pdfs:
         return
-    for lang in languages:
-        build_pdfs(Project(project.root, project.docs), site, lang, site.parent / ".cache" / "pdf")
+    # One process a language, as the full build does (WeasyPrint holds the GIL).
+    with ProcessPoolExecutor(max_workers=len(languages)) as pool:
+        for future in [pool.submit(build_pdfs, Project(project.root, project.docs), site, lang,
+                                   site.parent / ".cache" / "pdf") for lang in languages]:
+            future.result()
     status.built()
     print(f"preview: PDFs of {', '.join(languages)} after {time.perf_counter() - start:.1f} s", flush=True)
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from bs4 import BeautifulSoup
+from bs4 import BeautifulSoup, Comment
 
 from edition.errors import ContentError, line_of
 
@@ -16,10 +16,13 @@ UNRESOLVED_CALL = re.compile(r"\[\^([^\]\s]+)\]")
 
 def check_calls(markdown: str, html: str, path: str) -> None:
     """A call whose note is missing survives as literal "[^n]" text: stop the build."""
-    soup = BeautifulSoup(html, "html.parser")
-    for code in soup.select("code, pre"):
-        code.decompose()
-    match = UNRESOLVED_CALL.search(soup.get_text())
+    _check(markdown, BeautifulSoup(html, "html.parser"), path)
+
+
+def _check(markdown: str, soup: BeautifulSoup, path: str) -> None:
+    text = "".join(s for s in soup.find_all(string=True)
+                   if not isinstance(s, Comment) and s.find_parent(["code", "pre"]) is None)
+    match = UNRESOLVED_CALL.search(text)
     if match:
         raise ContentError(
             path,
@@ -28,9 +31,22 @@ def check_calls(markdown: str, html: str, path: str) -> None:
         )
 
 
+def checked_and_numbered(markdown: str, html: str, path: str, back_title: str) -> str:
+    """check_calls and restore_numbers on one parse of the page."""
+    soup = BeautifulSoup(html, "html.parser")
+    _check(markdown, soup, path)
+    _restore(soup, back_title)
+    return str(soup)
+
+
 def restore_numbers(html: str, back_title: str = "") -> tuple[str, list[str]]:
     """Show each footnote with its label; returns the HTML and the labels in order."""
     soup = BeautifulSoup(html, "html.parser")
+    labels = _restore(soup, back_title)
+    return str(soup), labels
+
+
+def _restore(soup: BeautifulSoup, back_title: str) -> list[str]:
     labels = []
     for ref in soup.select("sup[id^='fnref'] > a.footnote-ref"):
         label = ref["href"].split(":", 1)[1]
@@ -44,7 +60,7 @@ def restore_numbers(html: str, back_title: str = "") -> tuple[str, list[str]]:
             back["title"] = back_title.format(n=label) if back_title else back.get("title", "")
             if back_title:
                 back["aria-label"] = back["title"]
-    return str(soup), labels
+    return labels
 
 
 def place(label: str) -> str:

@@ -22,9 +22,7 @@ class FootnoteNumbers(Step):
     def content(self, page, html):
         if "[^" not in page.source:  # no footnote: nothing to check or renumber
             return html
-        footnotes.check_calls(page.source, html, page.path)
-        html, _ = footnotes.restore_numbers(html, self.edition.strings["footnote_back"])
-        return html
+        return footnotes.checked_and_numbered(page.source, html, page.path, self.edition.strings["footnote_back"])
 
 
 class Citations(Step):

@@ -6,6 +6,7 @@ import gzip
 from pathlib import Path
 
 from edition.pipeline.step import Step
+from edition.hosting import csp
 from edition.web import alternates, material_markup
 
 
@@ -51,3 +52,27 @@ class MaterialMarkup(Step):
 
     def template(self, name, output):  # the 404 page
         return material_markup.corrected(output, self.edition.strings["search_dialog"])
+
+
+class InlineCodeHashes(Step):
+    """The hashes of each finished page's inline scripts and styles, for the Content-Security-
+    Policy, collected as the pages are written (hosting/csp.py reads them instead of parsing
+    every page again); an attribute the policy would block stops the build, naming the page."""
+
+    def __init__(self, edition):
+        super().__init__(edition)
+        self.pages: dict[str, dict[str, list[str]]] = {}
+
+    def _collect(self, name: str, where: str, output: str) -> None:
+        self.pages[name] = csp.page_hashes(output, where)
+
+    def finished(self, page, output):
+        self._collect(csp.page_file(page.url), page.path, output)
+        return output
+
+    def template(self, name, output):
+        self._collect(name, f"overrides/{name}", output)
+        return output
+
+    def written(self):
+        csp.save_collected(Path(self.edition.site_dir), self.pages)
