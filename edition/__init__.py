@@ -7,7 +7,10 @@ on the text model, and nothing of the web imports print):
   `Project` per build), the line-aware data reader, the shape of the publication.
 - text/: the text model: the source text, paragraph numbers, footnotes, citations, corrections,
   alignment and translation drift.
-- concepts/: the glossary (concepts, their pages and map) and the people and organisations.
+- concepts/: the glossary (concepts, their pages and map) and the people and organisations,
+  whose names are one fact (names.py).
+- terms/: the termbase (docs/data/termbase.yml) and its check of each translation: approved
+  renderings, avoided ones, Dutch terms kept in a translation marked as Dutch.
 - reader/: our additions for readers: summaries, reading time, the discussion guide, citing,
   page metadata, the accessibility statement.
 - web/: what only the web edition has: the language switch, Material's markup, theme files,

@@ -116,6 +116,10 @@ class Project:
         from edition.print.settings import load_print_settings
         return self.once("print", lambda: load_print_settings(self))
 
+    def termbase(self):
+        from edition.terms.termbase import load_termbase
+        return self.once("termbase", lambda: load_termbase(self))
+
     def corrections(self):
         from edition.text.corrections import load_corrections
         return self.once("corrections", lambda: load_corrections(self))

@@ -20,6 +20,7 @@ class Author:
     given: str = ""
     family: str = ""
     particle: str = ""
+    lang: str = ""  # the language of an organisation's name ("nl": Gemeente Delft), marked in other languages
 
     @property
     def is_person(self) -> bool:
@@ -81,5 +82,6 @@ def load_publication(project, publisher: str) -> Publication:
     except ValueError:
         raise published.error(f"published must be a year and month (YYYY-MM), not {published.value!r}") from None
     web_only = tuple(str(item.value) for item in raw.sequence("web_only", "pages of the website only"))
-    return Publication(Author(publisher), place, month.year, month.month, tuple(authors),
+    # The publisher is a Dutch organisation: its name is in the source language.
+    return Publication(Author(publisher, lang=project.source_language), place, month.year, month.month, tuple(authors),
                        edition_date.value, web_only)

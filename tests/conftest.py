@@ -98,6 +98,28 @@ def docs_copy(tmp_path) -> Project:
 
 
 @pytest.fixture
+def copy(docs_copy):
+    """A copy of docs/ to break, and a function that edits one of its files (a path under
+    docs/data/, or "../en/voorbeelden.md" for a page)."""
+    def edit(name: str, old: str, new: str) -> int:
+        """Replace `old` (once) in docs/data/<name>; returns the 1-based line where it stood."""
+        path = docs_copy.data / name
+        text = path.read_text(encoding="utf-8")
+        assert old in text, f"the fixture expects {old!r} in {name}: update the test"
+        path.write_text(text.replace(old, new, 1), encoding="utf-8")
+        return text[:text.index(old)].count("\n") + 1
+    return docs_copy, edit
+
+
+def error_of(load) -> str:
+    """The message of the ContentError that load() raises."""
+    from edition.errors import ContentError
+    with pytest.raises(ContentError) as raised:
+        load()
+    return str(raised.value)
+
+
+@pytest.fixture
 def broken_copy(docs_copy, tmp_path):
     """A copy of docs/ to break; build() builds it (HTML only) and returns the build error's
     text ("" if it built)."""

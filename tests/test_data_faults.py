@@ -2,37 +2,11 @@
 names the file and the line of the value at fault, or of the entry that lacks it."""
 from __future__ import annotations
 
-import shutil
-
-import pytest
-
+from conftest import error_of
 from edition.concepts.people import load_data
-from edition.errors import ContentError
-from edition.project import Project, default_project
+from edition.project import default_project
 
 PROJECT = default_project()
-
-
-@pytest.fixture
-def copy(tmp_path):
-    """A copy of docs/ to break, and a function that edits one of its data files."""
-    docs = tmp_path / "docs"
-    shutil.copytree(PROJECT.docs, docs)
-
-    def edit(name: str, old: str, new: str) -> int:
-        """Replace `old` (once) in docs/data/<name>; returns the 1-based line where it stood."""
-        path = docs / "data" / name
-        text = path.read_text(encoding="utf-8")
-        assert old in text, f"the fixture expects {old!r} in {name}: update the test"
-        path.write_text(text.replace(old, new, 1), encoding="utf-8")
-        return text[:text.index(old)].count("\n") + 1
-    return Project(docs=docs), edit
-
-
-def error_of(load) -> str:
-    with pytest.raises(ContentError) as raised:
-        load()
-    return str(raised.value)
 
 
 def test_yaml_syntax_error_names_the_summary_and_its_line(copy):

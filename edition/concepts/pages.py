@@ -13,6 +13,7 @@ import json
 from edition.concepts.links import FOLDER, Mention
 from edition.concepts.model import Concept, Kind, plain
 from edition.project import LANGUAGES
+from edition.text.marked_text import to_html
 
 INDEX = f"{FOLDER}/index.md"
 MAP = f"{FOLDER}/kaart.md"
@@ -165,8 +166,8 @@ def mentions_html(mentions: list[Mention], pages: dict[str, tuple[str, str]], fr
             f'<li><a href="{html.escape(href)}"><span class="concept-sr-only">{html.escape(strings["paragraph"])} </span>'
             f'<span class="concept-mention-number">{mention.number}</span> '
             f'<span class="concept-mention-page">{html.escape(title)}</span></a>'
-            f'<p class="concept-mention-excerpt">{html.escape(mention.before)}<strong>{html.escape(mention.words)}</strong>'
-            f'{html.escape(mention.after)}</p></li>')
+            f'<p class="concept-mention-excerpt">{to_html(mention.before)}<strong>{to_html(mention.words)}</strong>'
+            f'{to_html(mention.after)}</p></li>')
     return f'<ul class="concept-mentions">{"".join(items)}</ul>'
 
 

@@ -23,7 +23,7 @@ def with_section(interviewees: list[Entry], authors: list[Entry], organisations:
 
 
 def page_markdown(interviewees: list[Entry], authors: list[Entry], organisations: list[Entry],
-                  titles: dict[str, str], strings: dict[str, str]) -> str:
+                  titles: dict[str, str], strings: dict[str, str], lang: str = SOURCE_LANGUAGE) -> str:
     interviewed = {e.name: e for e in interviewees}
     # In search, each person or organisation ranks first for its own name (web/search_markup.py).
     parts = [f"# {strings['people_title']} {{ #personen-en-organisaties }}", strings["people_intro"],
@@ -41,8 +41,10 @@ def page_markdown(interviewees: list[Entry], authors: list[Entry], organisations
         else:
             parts.append(MARKER.format(entry.slug))
     parts.append(f"## {strings['people_organisations']} {{ #organisaties-en-projecten }}")
+    # The names of the organisations and projects are Dutch (and stay so): marked as such elsewhere.
+    named = f" lang={SOURCE_LANGUAGE}" if lang != SOURCE_LANGUAGE else ""
     for entry in organisations:
-        parts += [f"### {entry.name} {{ #{entry.slug} }}", entry.about, MARKER.format(entry.slug)]
+        parts += [f"### {entry.name} {{ #{entry.slug}{named} }}", entry.about, MARKER.format(entry.slug)]
     return "\n\n".join(parts) + "\n"
 
 

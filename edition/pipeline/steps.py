@@ -7,7 +7,9 @@ numbers (which read the renumbered calls); paragraph numbers before concepts, pe
 writes them (the link to the side-by-side view before the "Cite" panel); the pages that are not
 to be indexed left out of the sitemap before LanguageSwitch adds its alternates and compresses
 it; the search's attributes once the page is whole (the additions under the title included);
-Material's markup corrected last.
+Material's markup corrected; then the termbase check, on the pages as readers get them (its
+content stage reads the numbered paragraphs and footnotes), and last the hashes of the inline
+code, on the page as it is written.
 """
 from __future__ import annotations
 
@@ -17,6 +19,7 @@ from edition.pipeline.page import Edition, PageView
 from edition.pipeline.step import Step
 from edition.reader.steps import (AccessibilityStatement, ChapterHeader, ChapterSummaries, Citing,
                                   DiscussionGuide, PageMetadata)
+from edition.terms.steps import TermCheck
 from edition.text.steps import Citations, CorrectionsTable, FootnoteNumbers, ParagraphNumbers, TranslationDrift
 from edition.web.steps import (ContentsPage, InlineCodeHashes, LanguageSwitch, MaterialMarkup, NotIndexed,
                                  SearchMarkup)
@@ -41,6 +44,7 @@ ORDER: tuple[type[Step], ...] = (
     ChapterHeader,
     SearchMarkup,
     MaterialMarkup,
+    TermCheck,  # on the page as readers get it
     InlineCodeHashes,  # last: the page as it is written
 )
 

@@ -109,6 +109,8 @@ class Chapter:
         parts = urlsplit(href)
         if parts.scheme or parts.netloc:
             return href
+        if parts.fragment.startswith("fn:"):  # a footnote (the corrections table links to one) is a float here
+            parts = parts._replace(fragment="fn-" + parts.fragment[3:])
         if not parts.path:
             return "#" + document_id(self.page.key, parts.fragment)
         target = posixpath.normpath(posixpath.join(self.page.url or ".", parts.path))

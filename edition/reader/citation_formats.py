@@ -34,20 +34,30 @@ def _sentence(text: str) -> str:
     return text if text[-1:] in ".?!" else text + "."
 
 
+def _marked(text: str, lang: str, page_lang: str) -> str:
+    """Escaped; marked with its language where that is not the page's (a Dutch organisation)."""
+    return f'<span lang="{lang}">{html.escape(text)}</span>' if lang and lang != page_lang else html.escape(text)
+
+
 def apa(ref: Reference, pub: Publication, strings: dict[str, str]) -> tuple[str, str]:
     """APA 7 reference as (plain text, HTML with the book title in italics)."""
     name = ref.author.apa(strings["cite_apa_person"])
-    who = f"{name} ({pub.year})." if ref.author.is_person else f"{_sentence(name)} ({pub.year})."
+    stop = "" if ref.author.is_person else _sentence(name)[len(name):]
     edition = f"[{strings['cite_edition']}]"
     where = f" ({strings['cite_paragraph_short']} {ref.paragraph})" if ref.paragraph else ""
     # The publisher is left out when it is also the author (APA 7, 9.29).
-    publisher = "" if ref.author == pub.publisher else f" {_sentence(pub.publisher.name)}"
-    if not ref.chapter:
-        parts = (f"{who} ", ref.book, f" {edition}.{publisher} {ref.url}")
-    else:
-        parts = (f"{who} {_sentence(ref.chapter)} In ", ref.book, f" {edition}{where}.{publisher} {ref.url}")
-    text = "".join(parts)
-    markup = f"{html.escape(parts[0])}<i>{html.escape(parts[1])}</i>{html.escape(parts[2])}"
+    publisher = "" if ref.author == pub.publisher else pub.publisher.name
+    # (text, its language): the names of organisations are marked where they are not the page's.
+    parts = [(name, ref.author.lang), (f"{stop} ({pub.year}).", "")]
+    if ref.chapter:
+        parts.append((f" {_sentence(ref.chapter)} In", ""))
+    parts += [(" ", ""), (ref.book, "title"), (f" {edition}{where}.", "")]
+    if publisher:
+        parts += [(" ", ""), (publisher, pub.publisher.lang), (_sentence(publisher)[len(publisher):], "")]
+    parts.append((f" {ref.url}", ""))
+    text = "".join(part for part, _ in parts)
+    markup = "".join(f"<i>{html.escape(part)}</i>" if lang == "title" else _marked(part, lang, ref.lang)
+                     for part, lang in parts)
     return text, markup
 
 
