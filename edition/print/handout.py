@@ -83,26 +83,22 @@ def opens_group(heading: Tag) -> bool:
     return group is not None and group.find_next("h3") is heading
 
 
-def tension_section(src: Sources, tension: Tension, group_text: bool) -> str:
-    """A tension's sheet, then the text of the paragraphs it draws on. group_text: the opening
-    text of the agenda's group of tensions (## heading) goes with it."""
+def tension_section(src: Sources, tension: Tension) -> str:
+    """A tension's sheet, then the text of the paragraphs it draws on."""
     e, strings = html.escape, src.strings
     number = src.guide.tensions.index(tension) + 1
     heading = src.headings[tension.id]
     group = heading.find_previous("h2")
     label = strings["handout_tension_of"].format(n=number, total=len(src.guide.tensions))
-    kicker = f"{src.book} · {strings['handout_title']} · {label}"
-    opening = ""
+    kicker = f"{strings['handout_title']} · {label}"
     if group is not None:
         kicker += " · " + group.get_text(" ", strip=True)
-        if group_text:
-            opening = "".join(map(str, parts.until_next_heading(group)))
     text_id = f"text-{tension.id}"
     agenda_text = "".join(map(str, parts.until_next_heading(heading)))
     return (f'<section class="tension" data-extract="{tension.id}" data-title="{e(tension.title)}" '
             f'data-label="{e(strings["handout_tension"].format(n=number))}">'
             f'<div class="sheet"><p class="kicker">{e(kicker)}</p>'
-            f'<h1 id="t-{tension.id}">{e(tension.title)}</h1>{opening}{agenda_text}'
+            f'<h1 id="t-{tension.id}">{e(tension.title)}</h1>{agenda_text}'
             f'{parts.guide_part(tension, src.urls, strings, text_id)}'
             f'{parts.online(short_url(src.web, number), strings)}{parts.notes(strings)}</div>'
             f'<section class="read-aloud" id="{text_id}"><h2>{e(strings["handout_read_aloud"])}</h2>'
@@ -110,17 +106,36 @@ def tension_section(src: Sources, tension: Tension, group_text: bool) -> str:
             f'{parts.passages(tension.draws_on, src.blocks, src.titles, tension.id)}</section></section>')
 
 
+def contents(src: Sources) -> str:
+    """The six tensions as the agenda groups them (## headings), each group with its opening text
+    (the sheets have no room for it)."""
+    e = html.escape
+    out, items = [], []
+    for number, tension in enumerate(src.guide.tensions, start=1):
+        heading = src.headings[tension.id]
+        if opens_group(heading):
+            if items:
+                out.append(f'<ul>{"".join(items)}</ul>')
+                items = []
+            group = heading.find_previous("h2")
+            out.append(f'<p class="group">{e(group.get_text(" ", strip=True))}</p>'
+                       + "".join(map(str, parts.until_next_heading(group))))
+        # The number as text: it goes on across the groups (WeasyPrint ignores <ol start>).
+        items.append(f'<li>{number}. <a href="#t-{tension.id}">{e(tension.title)}</a></li>')
+    out.append(f'<ul>{"".join(items)}</ul>')
+    return (f'<section class="handout-contents"><h2>{e(src.strings["handout_tensions"])}</h2>'
+            + "".join(out) + "</section>")
+
+
 def front(src: Sources) -> str:
     """What the handout is, the six tensions, the evening, the addresses."""
     e, strings = html.escape, src.strings
-    items = "".join(f'<li><a href="#t-{t.id}">{e(t.title)}</a></li>' for t in src.guide.tensions)
     return (f'<section class="handout-front">'
             f'<p class="handout-book">{e(src.book)}</p><h1>{e(strings["handout_title"])}</h1>'
             f'<p class="handout-subtitle">{e(src.agenda)}</p>'
             f'<p class="handout-intro">{e(strings["handout_intro"])}</p>'
             f'<p class="handout-intro">{e(strings["handout_guide"])}</p>'
-            f'<section class="handout-contents"><h2>{e(strings["handout_tensions"])}</h2><ol>{items}</ol></section>'
-            f'{parts.evening_box(src.guide, strings)}{addresses(src)}</section>')
+            f'{contents(src)}{parts.evening_box(src.guide, strings)}{addresses(src)}</section>')
 
 
 def addresses(src: Sources) -> str:
@@ -132,7 +147,7 @@ def addresses(src: Sources) -> str:
 
 def handout_html(src: Sources, settings: PrintSettings) -> str:
     """The front page and every tension."""
-    tensions = [tension_section(src, t, group_text=opens_group(src.headings[t.id])) for t in src.guide.tensions]
+    tensions = [tension_section(src, t) for t in src.guide.tensions]
     return (head(src.lang, f"{src.strings['handout_title']}: {src.book}", src.author, src.strings["handout_subject"],
                  settings.edition_date.isoformat())
             + '<body class="handout">\n'

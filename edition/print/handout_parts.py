@@ -52,7 +52,7 @@ def draws_on(tension: Tension, urls: dict[int, str], strings: dict[str, str], te
                            for n in numbers) + "</li>"
         for prefix, numbers in groups.items())
     return (f'<div class="draws-on"><p>{html.escape(strings["guide_draws_on"])}:</p> <ul>{items}</ul> '
-            f'<p class="where-text"><a class="xref" href="#{text_id}" data-page-word="{html.escape(strings["print_page_word"])}">'
+            f'<p class="where-text">· <a class="xref" href="#{text_id}" data-page-word="{html.escape(strings["print_page_word"])}">'
             f'{html.escape(strings["handout_text_printed"])}</a></p></div>')
 
 
