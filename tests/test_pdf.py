@@ -14,7 +14,7 @@ from bs4 import BeautifulSoup
 
 from conftest import article
 from edition.project import LANGUAGES
-from pdf_support import KINDS, chapters, outline, pages_text, pdf, run, words
+from pdf_support import KINDS, SETTINGS, chapters, outline, pages_text, pdf, run, words
 from edition.project import default_project
 
 PROJECT = default_project()
