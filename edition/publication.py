@@ -26,18 +26,29 @@ class Author:
     def is_person(self) -> bool:
         return bool(self.family)
 
-    def apa(self, pattern: str) -> str:
-        """"Gruijter, M. de" (pattern from interface.yml: cite_apa_person); an organisation as is."""
+    @property
+    def surname(self) -> str:
+        """The surname as it stands without a given name: "De Gruijter" (Dutch spelling capitalises
+        the particle then; "Marjan de Gruijter" has it in lower case). An organisation as is."""
+        if not self.is_person:
+            return self.name
+        particle = self.particle[:1].upper() + self.particle[1:]
+        return " ".join(filter(None, [particle, self.family]))
+
+    def apa(self) -> str:
+        """"De Gruijter, M." in both languages (APA 7: the particle before the surname, as the name
+        is written; see docs/README.md, Citations); an organisation as is."""
         if not self.is_person:
             return self.name
         initials = " ".join(f"{part[0]}." for part in self.given.split())
-        return " ".join(pattern.format(family=self.family, initials=initials, particle=self.particle).split())
+        return f"{self.surname}, {initials}"
 
     def inverted(self) -> str:
-        """"de Gruijter, Marjan": BibTeX and RIS read a lower-case particle as part of the surname."""
+        """"De Gruijter, Marjan" for BibTeX and RIS: the capital keeps the particle in the surname
+        there too (BibTeX reads a lower-case "de" as a separate part)."""
         if not self.is_person:
             return self.name
-        return f"{' '.join(filter(None, [self.particle, self.family]))}, {self.given}"
+        return f"{self.surname}, {self.given}"
 
 
 @dataclass(frozen=True)

@@ -109,6 +109,17 @@ def test_in_brief_page_collects_every_summary_with_a_link_to_its_chapter(site, l
             assert text.startswith(first), (lang, summary.where)
 
 
+def test_the_home_page_leads_to_the_summaries_before_the_parts(site):
+    """A first-time reader finds "In het kort" on the home page, before the three parts."""
+    for lang in LANGUAGES:
+        body = article(page_file(site, lang, "index.md"))
+        link = body.find("a", href=f"{summaries.BRIEF_PAGE[:-3]}/")
+        parts = body.find(id="de-drie-delen")
+        assert link is not None, f"{lang}: the home page does not link to {summaries.BRIEF_PAGE}"
+        assert parts in link.find_all_next("h2"), f"{lang}: the link to the summaries comes after the parts"
+        assert "edition-addition" in link.find_parent("p")["class"], f"{lang}: the link is not marked as ours"
+
+
 def test_reading_time_is_shown_under_the_title(site, loaded):
     pattern = {lang: re.compile("^" + re.escape(PROJECT.strings(lang)["reading_time_many"]).replace(r"\{n\}", r"(\d+)") + "$")
                for lang in LANGUAGES}

@@ -53,6 +53,24 @@ def _other_term(concept: Concept, lang: str, strings: dict[str, str]) -> str:
             f'<span lang="{other}">{html.escape(concept.term[other])}</span>')
 
 
+def _other_term_short(concept: Concept, lang: str) -> str:
+    """The term in the other language after the term, in brackets that are text (so that they
+    print and are read aloud), left out where both languages use the same words."""
+    other = other_language(lang)
+    if concept.term[other].casefold() == concept.title(lang).casefold():
+        return ""
+    return (f' <span class="concept-other-term">(<span lang="{other}" data-search-exclude>'
+            f'{html.escape(concept.term[other])}</span>)</span>')
+
+
+def howto(strings: dict[str, str], key: str) -> str:
+    """How to operate the page, for the device in hand: with a mouse or keyboard (key_pointer),
+    or on a touch screen (key_touch). Never printed: on paper there is nothing to operate."""
+    return (f'<p class="edition-screen-only edition-howto">'
+            f'<span class="edition-for-pointer">{html.escape(strings[key + "_pointer"])}</span>'
+            f'<span class="edition-for-touch">{html.escape(strings[key + "_touch"])}</span></p>')
+
+
 def concept_page(concept: Concept, concepts: dict[str, Concept], kinds: dict[str, Kind], lang: str,
                  strings: dict[str, str]) -> str:
     related = "\n".join(f"- [{concepts[r].title(lang)}]({r}.md): {concepts[r].definition[lang]}"
@@ -91,7 +109,6 @@ def concept_page(concept: Concept, concepts: dict[str, Concept], kinds: dict[str
 
 def index_page(concepts: dict[str, Concept], lang: str, strings: dict[str, str]) -> str:
     """All concepts A–Z with their short definitions, a heading per initial."""
-    other = other_language(lang)
     ordered = sorted(concepts.values(), key=lambda c: c.sort_key(lang))
     groups = [(letter, list(group)) for letter, group in
               itertools.groupby(ordered, key=lambda c: c.sort_key(lang)[:1].upper())]
@@ -99,8 +116,7 @@ def index_page(concepts: dict[str, Concept], lang: str, strings: dict[str, str])
     sections = []
     for letter, group in groups:
         entries = "\n\n".join(
-            f'[{c.title(lang)}]({c.id}.md) <span class="concept-other-term" lang="{other}">'
-            f'{html.escape(c.term[other])}</span>\n:   {c.definition[lang]}'
+            f'[{c.title(lang)}]({c.id}.md){_other_term_short(c, lang)}\n:   {c.definition[lang]}'
             for c in group)
         sections.append(f"## {letter} {{ #letter-{letter.lower()} }}\n\n{entries}")
     body = "\n\n".join(sections)
@@ -108,6 +124,10 @@ def index_page(concepts: dict[str, Concept], lang: str, strings: dict[str, str])
 # {strings["concepts_title"]} {{ #begrippen }}
 
 {strings["concepts_intro"]}
+
+<p class="edition-screen-only" markdown>{strings["concepts_intro_web"]}</p>
+
+{howto(strings, "concepts_howto")}
 
 {_note(strings)}
 
@@ -125,6 +145,8 @@ def map_page(concepts: dict[str, Concept], kinds: dict[str, Kind], lang: str, st
     return f"""# {strings["concepts_map_title"]} {{ #begrippenkaart }}
 
 {strings["concepts_map_intro"]}
+
+{howto(strings, "concepts_map_howto")}
 
 {MAP_MARKER}
 

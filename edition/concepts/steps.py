@@ -69,8 +69,8 @@ class Concepts(Step):
         ordered = concept_pages.in_text_order(self.concepts, self.mentions)
         href_of = lambda cid: relative_url(f"{concept_links.FOLDER}/{cid}/", page.url)  # noqa: E731
         content = fill_marker(page.content, concept_pages.MAP_MARKER, lambda: concept_map.map_figure(
-            concept_map.concept_map_svg(ordered, self.kinds, lang, href_of, strings["concepts_map_title"]),
-            strings["concepts_map_caption"]), page.path, "the concept map")
+            concept_map.concept_map_html(ordered, self.kinds, lang, href_of), strings["concepts_map_caption"]),
+            page.path, "the concept map")
         for kind in self.kinds.values():
             content = fill_marker(content, concept_pages.KIND_MARKER.format(kind.id), lambda kind=kind:
                                   concept_pages.kind_list_html(kind, ordered, lang, strings, href_of), page.path, kind.id)
