@@ -71,10 +71,13 @@ def apa(ref: Reference, pub: Publication, strings: dict[str, str]) -> tuple[str,
     return text, markup
 
 
-def in_text(ref: Reference, pub: Publication, strings: dict[str, str]) -> str:
-    """APA 7 parenthetical citation: "(De Gruijter, 2010/2026, alinea 4.3)"."""
+def in_text(ref: Reference, pub: Publication, strings: dict[str, str], markup: bool = False) -> str:
+    """APA 7 parenthetical citation: "(De Gruijter, 2010/2026, alinea 4.3)"; with markup, as HTML
+    with an organisation's name marked with its language where that is not the page's."""
     where = f", {strings['cite_paragraph_short']} {ref.paragraph}" if ref.paragraph else ""
-    return f"({ref.author.surname}, {years(pub)}{where})"
+    if not markup:
+        return f"({ref.author.surname}, {years(pub)}{where})"
+    return f"({_marked(ref.author.surname, ref.author.lang, ref.lang)}, {html.escape(years(pub) + where)})"
 
 
 def _note(ref: Reference, strings: dict[str, str]) -> str:
@@ -117,5 +120,6 @@ def ris(ref: Reference, pub: Publication, strings: dict[str, str]) -> str:
 
 def all_formats(ref: Reference, pub: Publication, strings: dict[str, str]) -> dict:
     text, markup = apa(ref, pub, strings)
-    return {"apa": {"text": text, "html": markup}, "intext": in_text(ref, pub, strings), "bibtex": bibtex(ref, pub, strings),
+    return {"apa": {"text": text, "html": markup}, "intext": in_text(ref, pub, strings),
+            "intext_html": in_text(ref, pub, strings, markup=True), "bibtex": bibtex(ref, pub, strings),
             "ris": ris(ref, pub, strings)}

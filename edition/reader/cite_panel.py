@@ -43,7 +43,7 @@ def panel_html(label: str, formats: dict, files: dict[str, dict], strings: dict[
         if fmt == "apa":
             shown = f'<p class="edition-cite__text" data-format="apa">{formats["apa"]["html"]}</p>'
         elif fmt == "intext":
-            shown = f'<p class="edition-cite__text" data-format="intext">{e(formats["intext"])}</p>'
+            shown = f'<p class="edition-cite__text" data-format="intext">{formats["intext_html"]}</p>'
         else:
             shown = f'<pre class="edition-cite__text" data-format="{fmt}"><code>{e(formats[fmt])}</code></pre>'
         download = ""
