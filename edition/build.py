@@ -9,9 +9,11 @@ from pathlib import Path
 from edition.adapters.mkdocs.runner import build_edition
 from edition.errors import ContentError
 from edition.hosting.files import write_hosting_files
+from edition.parallel.fill import fill_parallel_pages
 from edition.project import Project, default_project
 from edition.print.build import build_pdfs
 from edition.print.render import PrintError
+from edition.web.search_index import SearchIndexError, build_index
 
 DEFAULT_SITE_URL = "https://durftedromen.delft.nl/"
 
@@ -62,6 +64,14 @@ def build_language(project: Project, lang: str, out: Path, site_url: str, strict
     report = {"seconds": time.perf_counter() - start, "log": result.stderr}
     if result.returncode != 0:
         raise BuildError(f"the {lang} edition did not build:\n{_errors(result.stderr)}")
+    # The search index is made from the built pages, before the PDFs add their links to them
+    # (which the index leaves out anyway: search_markup.py).
+    search_start = time.perf_counter()
+    try:
+        report["search"] = build_index(project, out / lang, lang)
+    except (ContentError, SearchIndexError) as error:
+        raise BuildError(f"the {lang} search index was not made:\n{error}") from error
+    report["search"]["seconds"] = time.perf_counter() - search_start
     if not pdfs:
         return report
     start = time.perf_counter()
@@ -102,6 +112,14 @@ def build_site(out: Path, project: Project | None = None, site_url: str = DEFAUL
                 errors.append(str(error))
         if errors:
             raise BuildError("\n".join(errors), tuple(report))
+    if set(languages) == set(project.languages):
+        # The side-by-side views need both editions' chapters: their rows are filled in now.
+        parallel_start = time.perf_counter()
+        try:
+            fill_parallel_pages(project, out)
+        except ContentError as error:
+            raise BuildError(f"the side-by-side views were not made:\n{error}") from error
+        report["parallel"] = {"seconds": time.perf_counter() - parallel_start, "log": ""}
     (out / "index.html").write_text(root_page(project.site_config()["extra"]["alternate"]), encoding="utf-8")
     # Last: the CSP hashes and the .gz copies must cover every file written before.
     try:

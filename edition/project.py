@@ -95,6 +95,10 @@ class Project:
         from edition.reader.discussion_guide import load_guide
         return self.once(("guide", lang), lambda: load_guide(self, lang))
 
+    def stop_words(self, lang: str) -> list[str]:
+        from edition.web.search_index import load_stop_words
+        return self.once(("stop_words", lang), lambda: load_stop_words(self, lang))
+
     def site_config(self) -> dict:
         """mkdocs.yml as every edition shares it (its !ENV values, which differ per edition, as None)."""
         import yaml
@@ -111,6 +115,10 @@ class Project:
     def print_settings(self):
         from edition.print.settings import load_print_settings
         return self.once("print", lambda: load_print_settings(self))
+
+    def termbase(self):
+        from edition.terms.termbase import load_termbase
+        return self.once("termbase", lambda: load_termbase(self))
 
     def corrections(self):
         from edition.text.corrections import load_corrections

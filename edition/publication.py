@@ -20,23 +20,35 @@ class Author:
     given: str = ""
     family: str = ""
     particle: str = ""
+    lang: str = ""  # the language of an organisation's name ("nl": Gemeente Delft), marked in other languages
 
     @property
     def is_person(self) -> bool:
         return bool(self.family)
 
-    def apa(self, pattern: str) -> str:
-        """"Gruijter, M. de" (pattern from interface.yml: cite_apa_person); an organisation as is."""
+    @property
+    def surname(self) -> str:
+        """The surname as it stands without a given name: "De Gruijter" (Dutch spelling capitalises
+        the particle then; "Marjan de Gruijter" has it in lower case). An organisation as is."""
+        if not self.is_person:
+            return self.name
+        particle = self.particle[:1].upper() + self.particle[1:]
+        return " ".join(filter(None, [particle, self.family]))
+
+    def apa(self) -> str:
+        """"De Gruijter, M." in both languages (APA 7: the particle before the surname, as the name
+        is written; see docs/README.md, Citations); an organisation as is."""
         if not self.is_person:
             return self.name
         initials = " ".join(f"{part[0]}." for part in self.given.split())
-        return " ".join(pattern.format(family=self.family, initials=initials, particle=self.particle).split())
+        return f"{self.surname}, {initials}"
 
     def inverted(self) -> str:
-        """"de Gruijter, Marjan": BibTeX and RIS read a lower-case particle as part of the surname."""
+        """"De Gruijter, Marjan" for BibTeX and RIS: the capital keeps the particle in the surname
+        there too (BibTeX reads a lower-case "de" as a separate part)."""
         if not self.is_person:
             return self.name
-        return f"{' '.join(filter(None, [self.particle, self.family]))}, {self.given}"
+        return f"{self.surname}, {self.given}"
 
 
 @dataclass(frozen=True)
@@ -81,5 +93,6 @@ def load_publication(project, publisher: str) -> Publication:
     except ValueError:
         raise published.error(f"published must be a year and month (YYYY-MM), not {published.value!r}") from None
     web_only = tuple(str(item.value) for item in raw.sequence("web_only", "pages of the website only"))
-    return Publication(Author(publisher), place, month.year, month.month, tuple(authors),
+    # The publisher is a Dutch organisation: its name is in the source language.
+    return Publication(Author(publisher, lang=project.source_language), place, month.year, month.month, tuple(authors),
                        edition_date.value, web_only)

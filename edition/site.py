@@ -18,7 +18,7 @@ from edition.errors import ContentError
 TITLE = re.compile(r"^#\s+(.+?)\s*(?:\{[^}]*\})?\s*$", re.MULTILINE)
 FRONT_MATTER = re.compile(r"\A-{3}\s*\n(.*?\n)?(?:-{3}|\.{3})\s*\n", re.DOTALL)
 # Where a built page's text begins (Material's article element): additions and print read it.
-ARTICLE_START = re.compile(r'<article class="md-content__inner[^"]*">')
+ARTICLE_START = re.compile(r'<article class="md-content__inner[^"]*"[^>]*>')
 
 
 @dataclass(frozen=True)

@@ -38,7 +38,7 @@ class Measurement:
     comparison: str = "<="  # value <comparison> budget passes
     runs: list[float] = field(default_factory=list)
     note: str = ""
-    baseline: float | None = None  # the same figure for a stock Material build (bench_web.py)
+    baseline: float | None = None  # the same figure for stock Material (bench_web.py) or bare nginx (bench_load.py)
 
     @property
     def passed(self) -> bool | None:
@@ -106,7 +106,13 @@ def loop_figures(bench: Bench) -> list[Measurement]:
     return found + ([] if bench.skip_tests else test_suite(bench))
 
 
-MEASUREMENTS = [loop_figures, pdf_generation, web_figures]
+def load_figures(bench: Bench) -> list[Measurement]:
+    """Requests/s, p99 and errors through the shipped nginx, beside a bare one (bench_load.py)."""
+    from bench_load import load_figures as measure
+    return [Measurement(**figure) for figure in measure(bench.site(), bench.scratch)]
+
+
+MEASUREMENTS = [loop_figures, pdf_generation, web_figures, load_figures]
 
 
 def report_markdown(report: dict) -> str:
@@ -114,7 +120,7 @@ def report_markdown(report: dict) -> str:
     lines = ["# Benchmark report", "",
              f"{report['generated']} on {report['machine']['cpus']} cores, Python {report['machine']['python']}, "
              f"load average {report['machine']['load_average_1_5_15_min'][0]} at the end.",
-             "", "| measurement | value | budget | result | stock Material | note |",
+             "", "| measurement | value | budget | result | stock Material / bare nginx | note |",
              "| --- | ---: | ---: | --- | ---: | --- |"]
     for m in report["measurements"]:
         budget = f"{m['comparison']} {m['budget']} {m['unit']}" if m["budget"] is not None else ""
@@ -129,10 +135,13 @@ def main() -> int:
     parser.add_argument("--out", type=Path, default=ROOT / "bench")
     parser.add_argument("--strict", action="store_true", help="exit 1 when a budget is missed")
     parser.add_argument("--no-tests", action="store_true", help="leave out the test suite's timings (minutes)")
+    parser.add_argument("--only", choices=[m.__name__ for m in MEASUREMENTS], action="append",
+                        help="measure only these (repeatable), e.g. --only load_figures")
     args = parser.parse_args()
+    chosen = [m for m in MEASUREMENTS if not args.only or m.__name__ in args.only]
     with tempfile.TemporaryDirectory(prefix="dtd-bench-") as scratch:
         bench = Bench(Path(scratch), args.no_tests)
-        measurements = [m for measure in MEASUREMENTS for m in measure(bench)]
+        measurements = [m for measure in chosen for m in measure(bench)]
     report = {
         "generated": datetime.now(timezone.utc).isoformat(timespec="seconds"),
         "machine": {"cpus": os.cpu_count(), "python": platform.python_version(), "system": platform.platform(),

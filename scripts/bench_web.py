@@ -1,5 +1,5 @@
-"""The web figures of the benchmark (scripts/bench.py): page weight, Lighthouse, search index,
-each beside the same figure for a stock Material build of the same Markdown.
+"""The web figures of the benchmark (scripts/bench.py): page weight, Lighthouse, and the search
+(bench_search.py), each beside the same figure for a stock Material build of the same Markdown.
 
 Pages are served as a gzip server sends them: the build's .gz copy where there is one (as
 nginx's gzip_static does), else gzip at level 6. Each function returns keyword dicts for
@@ -164,14 +164,6 @@ def lighthouse_once(url: str) -> dict:
 
 # ---- the measurements -------------------------------------------------------------------------
 
-def search_index(bench) -> list[dict]:
-    found = []
-    for lang in LANGUAGES:
-        ours = gzip.compress((bench.site() / lang / "search" / "search_index.json").read_bytes(), 9, mtime=0)
-        stock = gzip.compress((stock_site(bench) / lang / "search" / "search_index.json").read_bytes(), 9, mtime=0)
-        found.append(dict(name=f"Search index, {lang} (gzip)", value=round(len(ours) / 1000, 1), unit="kB",
-                          baseline=round(len(stock) / 1000, 1)))
-    return found
 
 
 def browser_figures(bench) -> list[dict]:
@@ -212,4 +204,5 @@ def browser_figures(bench) -> list[dict]:
 
 
 def web_measurements(bench) -> list[dict]:
-    return browser_figures(bench) + search_index(bench)
+    from bench_search import search_figures  # the search: first query and index, beside Material's
+    return browser_figures(bench) + search_figures(bench)

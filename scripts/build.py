@@ -16,4 +16,5 @@ except BuildError as error:
     sys.exit(f"build failed: {error}")
 total = report.pop("total")["seconds"]
 print(f"built in {total:.1f} s into {args.out}/: "
-      + ", ".join(f"{lang} (HTML {r['seconds']:.1f} s, PDFs {r['pdf_seconds']:.1f} s)" for lang, r in report.items()))
+      + ", ".join(f"{lang} (HTML {r['seconds']:.1f} s, PDFs {r['pdf_seconds']:.1f} s)" for lang, r in report.items()
+                 if "pdf_seconds" in r))

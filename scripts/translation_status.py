@@ -37,7 +37,7 @@ if accept:
 problems = 0
 for source in sorted((args.site / "nl").rglob("index.html")):
     page = source.relative_to(args.site / "nl").parent
-    if page.parts and page.parts[0] in ("assets", "search"):
+    if page.parts and page.parts[0] in ("assets", "pagefind"):
         continue
     name = page.as_posix() if page.parts else "home"
     translation = args.site / args.lang / source.relative_to(args.site / "nl")

@@ -1,7 +1,7 @@
 """What the browser gates share: the pages of the built site, the audit tools, one browser.
 
-Pages are read from the built site (each language's sitemap, its 404 page and the root page),
-never from a list, so the gates cover every page that later work adds.
+Pages are read from the built site (each language's sitemap, the pages it leaves out on purpose,
+its 404 page and the root page), never from a list, so the gates cover every page that later work adds.
 """
 from __future__ import annotations
 
@@ -28,6 +28,7 @@ VIEWPORTS = {"mobile": {"width": 375, "height": 740}, "desktop": {"width": 1280,
 # reader's colour-scheme preference is how a reader gets each palette.
 PALETTES = {"light": "light", "dark": "dark"}
 PALETTE_SCHEMES = {"light": "default", "dark": "slate"}
+NOINDEX = '<meta name="robots" content="noindex'
 
 
 def sitemap_paths(site: Path, lang: str) -> list[str]:
@@ -47,6 +48,13 @@ def content_pages(site: Path) -> dict[str, list[str]]:
     return {lang: sitemap_paths(site, lang) for lang in LANGUAGES}
 
 
+def unlisted_pages(site: Path, lang: str) -> list[str]:
+    """URL paths of the pages that a sitemap leaves out on purpose, because search engines are
+    asked not to index them (the side-by-side views: edition/web/robots.py)."""
+    return [file.parent.relative_to(site).as_posix() + "/" for file in sorted((site / lang).rglob("index.html"))
+            if NOINDEX in file.read_text(encoding="utf-8")]
+
+
 # scripts/test --quick: the browser gates on a sample of each kind of page, not on every page.
 QUICK = bool(os.environ.get("DTD_QUICK"))
 SAMPLE = ("", "verkenning/kracht-en-macht/", "voorbeelden/", "begrippen/", "begrippen/kaart/",
@@ -54,11 +62,11 @@ SAMPLE = ("", "verkenning/kracht-en-macht/", "voorbeelden/", "begrippen/", "begr
 
 
 def every_page(site: Path, languages: tuple[str, ...] = LANGUAGES) -> list[str]:
-    """Every page a reader sees: both sitemaps and each language's 404 page (a sample of them
-    in quick mode)."""
+    """Every page a reader sees: both sitemaps, the pages they leave out on purpose and each
+    language's 404 page (a sample of them in quick mode)."""
     pages = []
     for lang in languages:
-        pages += sitemap_paths(site, lang) + [f"{lang}/404.html"]
+        pages += sitemap_paths(site, lang) + unlisted_pages(site, lang) + [f"{lang}/404.html"]
     if QUICK:
         pages = [path for path in pages if path.split("/", 1)[1] in SAMPLE]
     return pages
@@ -149,15 +157,35 @@ def settle(page, visit: Visit, quiet_ms: int = 150) -> None:
 
 # A word from section 3 in each language (the search gate's example queries).
 SEARCH_TERMS = {"nl": "zelfbeleving", "en": "critical awareness"}
+SEARCH_FIELD = "input.md-search__input"
+SEARCH_RESULT = "a.edition-search__hit"
+# The search box says which input its results are for (assets/javascripts/search.js).
+SEARCHED = "q => document.querySelector('[data-edition-search]').dataset.searched === q"
 
 
-def search(page, query: str) -> list[str]:
-    """Type a query into Material's search box as a reader does; the result links' URLs."""
-    button = page.locator("label.md-header__button[for='__search']").first
-    if button.is_visible():  # a phone: the field opens with the header's search button
-        button.click()
-    field = page.locator("input.md-search__input")
-    field.click()
-    field.press_sequentially(query, delay=20)
-    page.locator(".md-search-result__item").first.wait_for(state="visible", timeout=10_000)
-    return page.eval_on_selector_all(".md-search-result__item > a", "links => links.map(a => a.href)")
+def open_search(page) -> None:
+    """Go to the search as a reader does: the header's search button on a phone, else the field."""
+    opener = page.locator("button.edition-search-open")
+    if opener.is_visible():
+        opener.click()
+    else:
+        page.locator(SEARCH_FIELD).click()
+    page.wait_for_function("() => document.activeElement.matches('input.md-search__input')")
+
+
+def search(page, query: str, typed: bool = True) -> list[str]:
+    """Search as a reader does (key by key, or pasted); the result links' URLs, in order."""
+    field = page.locator(SEARCH_FIELD)
+    if not field.evaluate("f => f === document.activeElement"):
+        open_search(page)
+    if field.input_value() == query:  # the same query again: its results are shown already
+        field.fill("")
+        page.wait_for_function(SEARCHED, arg="", timeout=10_000)
+    elif field.input_value() and typed:
+        field.fill("")
+    if typed:
+        field.press_sequentially(query, delay=20)
+    else:
+        field.fill(query)
+    page.wait_for_function(SEARCHED, arg=query, timeout=10_000)
+    return page.eval_on_selector_all(SEARCH_RESULT, "links => links.map(a => a.href)")

@@ -18,6 +18,8 @@ from edition.build import BuildError, build_site
 # The browser gates: their session fixtures (one server, one Chromium) and the plugin that
 # records their outcome for the accessibility statement.
 from browser_fixtures import browser, page_visits, site_url  # noqa: E402,F401
+# nginx with the build deployed as its first release, shared by the hosting tests.
+from nginx_support import served  # noqa: E402,F401
 
 pytest_plugins = ["accessibility_run"]
 PROJECT = default_project()
@@ -79,11 +81,13 @@ def source_pages(lang: str = "nl") -> list[str]:
 
 
 def site_pages(lang: str = "nl") -> list[str]:
-    """Every page a language's build makes: its source pages and the pages the build generates
-    (the glossary, the concept map, the concept pages and the index of people)."""
+    """Every page a language's build makes for its sitemap: its source pages and the pages the
+    build generates (the glossary, the concept map, the concept pages, the index of people and
+    the list of side-by-side views; the views themselves are left out: tests/test_parallel.py)."""
     from edition.concepts.pages import generated_pages
     from edition.concepts.people import PAGE
-    return sorted(source_pages(lang) + generated_pages(PROJECT.concepts()) + [PAGE])
+    from edition.parallel.pages import INDEX
+    return sorted(source_pages(lang) + generated_pages(PROJECT.concepts()) + [PAGE, INDEX])
 
 
 @pytest.fixture
@@ -91,6 +95,28 @@ def docs_copy(tmp_path) -> Project:
     """A copy of docs/ to break, as a project whose loaders read the copy (no build)."""
     shutil.copytree(PROJECT.docs, tmp_path / "docs")
     return Project(docs=tmp_path / "docs")
+
+
+@pytest.fixture
+def copy(docs_copy):
+    """A copy of docs/ to break, and a function that edits one of its files (a path under
+    docs/data/, or "../en/voorbeelden.md" for a page)."""
+    def edit(name: str, old: str, new: str) -> int:
+        """Replace `old` (once) in docs/data/<name>; returns the 1-based line where it stood."""
+        path = docs_copy.data / name
+        text = path.read_text(encoding="utf-8")
+        assert old in text, f"the fixture expects {old!r} in {name}: update the test"
+        path.write_text(text.replace(old, new, 1), encoding="utf-8")
+        return text[:text.index(old)].count("\n") + 1
+    return docs_copy, edit
+
+
+def error_of(load) -> str:
+    """The message of the ContentError that load() raises."""
+    from edition.errors import ContentError
+    with pytest.raises(ContentError) as raised:
+        load()
+    return str(raised.value)
 
 
 @pytest.fixture
@@ -110,7 +136,8 @@ def broken_copy(docs_copy, tmp_path):
 
 # scripts/test --quick (DTD_QUICK=1): the edit loop. The browser gates take a sample of pages
 # (browser_support.every_page); these take minutes and wait for the full run.
-QUICK_SKIPS = ("second_site", "preview")  # a second full build; the live preview (two builds)
+# A second full build; the live preview (two builds); nginx with the site, and the deployments.
+QUICK_SKIPS = ("second_site", "preview", "served", "installed")
 QUICK_SKIP_FILES = ("test_hosting.py", "test_hosting_browser.py")  # nginx, every page through it
 
 
@@ -122,6 +149,10 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(pytest.mark.xdist_group("page_visits"))
         if "preview" in getattr(item, "fixturenames", ()):  # one live preview for its tests
             item.add_marker(pytest.mark.xdist_group("preview"))
+        if "served" in getattr(item, "fixturenames", ()):  # one nginx with the site for its tests
+            item.add_marker(pytest.mark.xdist_group("served"))
+        if "installed" in getattr(item, "fixturenames", ()):  # deploy, then roll back: in order
+            item.add_marker(pytest.mark.xdist_group("deploy"))
         if quick and (set(QUICK_SKIPS) & set(getattr(item, "fixturenames", ()))
                       or item.path.name in QUICK_SKIP_FILES):
             item.add_marker(pytest.mark.skip(reason="quick mode: runs in the full suite (scripts/test)"))

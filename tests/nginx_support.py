@@ -1,216 +1,42 @@
-"""Run Debian's nginx with overrides/hosting/ on 127.0.0.1, the way it is installed (README).
-
-The installation folder is laid out as in production: a main configuration (like Debian's, with
-its own pid, logs and temporary paths) whose http block includes durftedromen/nginx.conf. That
-file is the repository's, with only its installation values changed: the ports (on 127.0.0.1,
-free ones; IPv6 left out), the site root and the certificate (a fresh self-signed one).
-"""
+"""nginx with overrides/hosting/ on 127.0.0.1 for the tests (edition/hosting/local_nginx.py), the
+built site deployed into it by scripts/deploy's code as its first release."""
 from __future__ import annotations
 
-import http.client
-import os
-import re
 import shutil
-import signal
-import socket
-import ssl
-import subprocess
-import time
-from dataclasses import dataclass
-from pathlib import Path
 
 import pytest
 
-from edition.hosting.csp import NGINX_INCLUDE, POLICY_DIR
-from edition.project import default_project
-
-PROJECT = default_project()
-
-HOSTING = PROJECT.root / "overrides" / "hosting"
-FOLDER = "durftedromen"  # the includes' folder, relative to the main configuration
+from edition.hosting.local_nginx import (FOLDER, Nginx, Ports, Response, check, deploy_site, fetch,  # noqa: F401
+                                         free_ports, install, nginx_binary, nginx_command)
 
 
-def nginx_binary() -> str | None:
-    # /usr/sbin is not on every user's PATH.
-    return shutil.which("nginx") or ("/usr/sbin/nginx" if os.access("/usr/sbin/nginx", os.X_OK) else None)
+DOWNLOAD_PROBE = "/nl/download-probe.bin"
 
 
-def free_ports(count: int) -> list[int]:
-    sockets = [socket.socket() for _ in range(count)]
-    for s in sockets:
-        s.bind(("127.0.0.1", 0))
-    ports = [s.getsockname()[1] for s in sockets]
-    for s in sockets:
-        s.close()
-    return ports
-
-
-@dataclass
-class Ports:
-    redirect: int  # block 1, public plain HTTP (port 80)
-    tls: int       # block 2, public HTTPS (port 443)
-    origin: int    # block 3, the origin on plain HTTP (127.0.0.1:8080)
-
-
-def installation_values(text: str, site: Path, ports: Ports, cert: Path, key: Path) -> str:
-    """nginx.conf with the test installation's values; every one must be found exactly where
-    the README says to edit it."""
-    directive = r"^([ \t]+)"  # a directive at the start of a line, not a comment
-    substitutions = [
-        (directive + r"listen \[::\]:\d+[^;]*;\n", "", 2),
-        (directive + r"listen 80;", rf"\1listen 127.0.0.1:{ports.redirect};", 1),
-        (directive + r"listen 443 ", rf"\1listen 127.0.0.1:{ports.tls} ", 1),
-        (directive + r"listen 127\.0\.0\.1:8080;", rf"\1listen 127.0.0.1:{ports.origin};", 1),
-        (directive + r"root /[^;]+;", rf"\1root {site};", 2),
-        (directive + r"ssl_certificate /[^;]+;", rf"\1ssl_certificate {cert};", 1),
-        (directive + r"ssl_certificate_key /[^;]+;", rf"\1ssl_certificate_key {key};", 1),
-    ]
-    for pattern, replacement, expected in substitutions:
-        text, found = re.subn(pattern, replacement, text, flags=re.MULTILINE)
-        if found != expected:
-            raise AssertionError(f"overrides/hosting/nginx.conf: expected {expected} line(s) matching "
-                                 f"{pattern!r}, found {found}; update tests/nginx_support.py with it")
-    return text
-
-
-def main_configuration(prefix: Path) -> str:
-    # Directives that Debian's /etc/nginx/nginx.conf sets at the http level are repeated here, so
-    # that a conflict with them (a duplicate "gzip on", say) fails here as it would there.
-    user = "user root;\n" if os.geteuid() == 0 else ""  # workers must read the pytest folder
-    temp = "".join(f"    {kind}_temp_path {prefix}/temp/{kind};\n"
-                   for kind in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi"))
-    return f"""{user}daemon off;
-worker_processes 1;
-pid {prefix}/nginx.pid;
-error_log {prefix}/error.log warn;
-events {{ worker_connections 64; }}
-http {{
-    sendfile on;
-    tcp_nopush on;
-    types_hash_max_size 2048;
-    include /etc/nginx/mime.types;
-    default_type application/octet-stream;
-    ssl_protocols TLSv1 TLSv1.1 TLSv1.2 TLSv1.3;
-    ssl_prefer_server_ciphers on;
-    access_log {prefix}/access.log;
-    gzip on;
-{temp}    include {FOLDER}/nginx.conf;
-}}
-"""
-
-
-def self_signed_certificate(folder: Path) -> tuple[Path, Path]:
-    cert, key = folder / "cert.pem", folder / "key.pem"
-    subprocess.run(["openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1",
-                    "-nodes", "-days", "2", "-subj", "/CN=127.0.0.1", "-keyout", str(key), "-out", str(cert)],
-                   check=True, capture_output=True)
-    return cert, key
-
-
-def install(prefix: Path, site: Path, ports: Ports) -> Path:
-    """Lay out the installation under prefix; return its main configuration file."""
-    folder = prefix / FOLDER
-    folder.mkdir(parents=True)
-    for kind in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi"):
-        (prefix / "temp" / kind).mkdir(parents=True)
-    cert, key = self_signed_certificate(prefix)
-    for conf in HOSTING.glob("*.conf"):
-        if conf.name != "nginx.conf":
-            shutil.copy(conf, folder / conf.name)
-    (folder / "nginx.conf").write_text(installation_values(
-        (HOSTING / "nginx.conf").read_text(encoding="utf-8"), site, ports, cert, key), encoding="utf-8")
-    # As the README's deployment does: the build's policy goes next to the configuration.
-    shutil.copy(site / POLICY_DIR / NGINX_INCLUDE, folder / NGINX_INCLUDE)
-    main = prefix / "nginx.conf"
-    main.write_text(main_configuration(prefix), encoding="utf-8")
-    return main
-
-
-def nginx_command(prefix: Path, *options: str) -> list[str]:
-    return [nginx_binary(), "-p", f"{prefix}/", "-c", str(prefix / "nginx.conf"), "-e",
-            str(prefix / "error.log"), *options]
-
-
-def check(prefix: Path) -> subprocess.CompletedProcess:
-    return subprocess.run(nginx_command(prefix, "-t"), capture_output=True, text=True)
-
-
-class Nginx:
-    """nginx in the foreground (not a daemon), stopped with SIGQUIT (graceful) at the end."""
-
-    def __init__(self, prefix: Path, ports: Ports):
-        self.prefix, self.ports = prefix, ports
-        self.process = subprocess.Popen(nginx_command(prefix), stdout=subprocess.DEVNULL,
-                                        stderr=subprocess.PIPE, text=True)
-        deadline = time.monotonic() + 10
-        while not all(self._listening(p) for p in (ports.redirect, ports.tls, ports.origin)):
-            if self.process.poll() is not None or time.monotonic() > deadline:
-                self.stop()
-                raise RuntimeError(f"nginx did not start:\n{self.log()}")
-            time.sleep(0.05)
-
-    @staticmethod
-    def _listening(port: int) -> bool:
-        with socket.socket() as s:
-            return s.connect_ex(("127.0.0.1", port)) == 0
-
-    def log(self) -> str:
-        path = self.prefix / "error.log"
-        return path.read_text(encoding="utf-8", errors="replace") if path.exists() else ""
-
-    def stop(self) -> None:
-        if self.process.poll() is None:
-            self.process.send_signal(signal.SIGQUIT)
-            try:
-                self.process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait()
-
-
-@dataclass
-class Response:
-    status: int
-    headers: dict[str, str]  # names in lower case; repeated headers joined with ", "
-    body: bytes
-
-    def header(self, name: str) -> str:
-        return self.headers.get(name.lower(), "")
-
-
-def fetch(port: int, path: str, headers: dict | None = None, tls: bool = False,
-          method: str = "GET") -> Response:
-    """One request as it is: no redirect followed, no decompression."""
-    if tls:
-        context = ssl.create_default_context()
-        context.check_hostname, context.verify_mode = False, ssl.CERT_NONE  # our self-signed cert
-        connection = http.client.HTTPSConnection("127.0.0.1", port, context=context, timeout=10)
-    else:
-        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
-    try:
-        connection.request(method, path, headers=headers or {})
-        response = connection.getresponse()
-        collected: dict[str, str] = {}
-        for name, value in response.getheaders():
-            key = name.lower()
-            collected[key] = f"{collected[key]}, {value}" if key in collected else value
-        return Response(response.status, collected, response.read())
-    finally:
-        connection.close()
-
-
-@pytest.fixture(scope="module")
-def served(site, tmp_path_factory):
-    """(site root, ports, prefix): a copy of the built site in nginx, plus a CSS file without .gz
-    (for on-the-fly gzip). Import it into a test module to use it there."""
+def require_nginx() -> None:
     if not nginx_binary() or not shutil.which("openssl"):
         pytest.fail("nginx and openssl are needed: run scripts/setup (as root) to install them")
-    root = tmp_path_factory.mktemp("hosting") / "site"
-    shutil.copytree(site, root)
-    (root / "nl" / "gzip-probe.css").write_text("p { color: #1a1a1a; }\n" * 40, encoding="utf-8")
+
+
+def start(prefix, ports: Ports) -> Nginx:
+    return Nginx(prefix, [ports.redirect, ports.tls, ports.origin])
+
+
+@pytest.fixture(scope="session")
+def served(site, tmp_path_factory):
+    """(site root, ports, prefix): the built site as nginx serves it, plus a CSS file without .gz
+    (for on-the-fly gzip) and a file larger than loopback's socket buffers (DOWNLOAD_PROBE, for a
+    download that stays in progress). Shared by the session (conftest.py): tests only read it."""
+    require_nginx()
+    build = tmp_path_factory.mktemp("hosting") / "site"
+    shutil.copytree(site, build)
+    (build / "nl" / "gzip-probe.css").write_text("p { color: #1a1a1a; }\n" * 40, encoding="utf-8")
+    with open(build / DOWNLOAD_PROBE.lstrip("/"), "wb") as probe:
+        probe.truncate(16 * 1024 * 1024)  # sparse: no disk space
     prefix = tmp_path_factory.mktemp("nginx")
     ports = Ports(*free_ports(3))
-    install(prefix, root, ports)
-    server = Nginx(prefix, ports)
-    yield root, ports, prefix
+    layout = install(prefix, ports)
+    release = deploy_site(prefix, build, reload=False)  # the first release, before nginx runs
+    server = start(prefix, ports)
+    yield layout.folder(release), ports, prefix
     server.stop()

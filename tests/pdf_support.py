@@ -53,3 +53,72 @@ def outline(path: Path) -> list[tuple[int, str, int]]:
                 walk(item.children, depth + 1)
         walk(tree.root, 0)
         return found
+
+
+# --- Reading a PDF as it is laid out (pypdfium2): characters with their size and place, the
+# ruled lines, the pages as images. Sizes in points; PDF coordinates (y upwards, A4: 842 pt).
+
+def char_runs(path: Path) -> list[list[tuple[str, float, float, float]]]:
+    """Per page, every character as (char, font size in pt, bottom, top)."""
+    import ctypes
+
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as raw
+    pages = []
+    document = pdfium.PdfDocument(str(path))
+    try:
+        for page in document:
+            text = page.get_textpage()
+            found = []
+            for index in range(text.count_chars()):
+                matrix = raw.FS_MATRIX()
+                raw.FPDFText_GetMatrix(text.raw, index, ctypes.byref(matrix))
+                # The size is given in text space: times the scale of the text's matrix (WeasyPrint
+                # draws in CSS pixels, at 0.75 pt each).
+                size = raw.FPDFText_GetFontSize(text.raw, index) * abs(matrix.a * matrix.d - matrix.b * matrix.c) ** .5
+                left, bottom, right, top = text.get_charbox(index)
+                found.append((chr(raw.FPDFText_GetUnicode(text.raw, index)), size, bottom, top))
+            pages.append(found)
+    finally:
+        document.close()
+    return pages
+
+
+def letters(text: str) -> str:
+    """Letters and digits only, lower case: blind to spaces, line breaks, hyphenation, punctuation."""
+    return "".join(c for c in text.casefold() if c.isalnum())
+
+
+def sizes_of(chars: list[tuple[str, float, float, float]], text: str) -> list[float] | None:
+    """The font sizes of the letters of `text` where it stands in the page's characters."""
+    kept = [(c.casefold(), size) for c, size, _, _ in chars if c.isalnum()]
+    found = "".join(c for c, _ in kept).find(letters(text))
+    return None if found < 0 else [size for _, size in kept[found:found + len(letters(text))]]
+
+
+def ruled_lines(path: Path, page_index: int) -> list[tuple[float, float, float]]:
+    """The lines to write on of a page: (left, right, y of the rule). WeasyPrint draws a box's
+    bottom border as a path as wide as the box and as tall as it (7.6 mm here, 21.5 pt): wide
+    and low paths, then, with the rule at their bottom."""
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as raw
+    document = pdfium.PdfDocument(str(path))
+    try:
+        lines = []
+        for obj in document[page_index].get_objects(filter=[raw.FPDF_PAGEOBJ_PATH]):
+            left, bottom, right, top = obj.get_bounds()
+            if top - bottom < 30 and right - left > 280:
+                lines.append((left, right, bottom))
+        return lines
+    finally:
+        document.close()
+
+
+def page_image(path: Path, page_index: int, scale: float = 3):
+    """A page as a PIL image (scale 3: 216 dpi)."""
+    import pypdfium2 as pdfium
+    document = pdfium.PdfDocument(str(path))
+    try:
+        return document[page_index].render(scale=scale).to_pil()
+    finally:
+        document.close()

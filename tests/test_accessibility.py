@@ -6,8 +6,8 @@ import pytest
 from bs4 import BeautifulSoup
 
 from accessibility_run import note
-from browser_support import (PALETTE_SCHEMES, PALETTES, VIEWPORTS, content_pages, every_html_file,
-                             every_page, page_html_file, run_axe, run_vnu, tool_versions)
+from browser_support import (PALETTE_SCHEMES, PALETTES, SEARCH_RESULT, VIEWPORTS, every_html_file,
+                             every_page, page_html_file, run_axe, run_vnu, search, tool_versions)
 from edition.reader import accessibility_statement as accessibility_run
 from edition.errors import ContentError
 from edition.project import LANGUAGES
@@ -48,10 +48,37 @@ def test_axe_finds_no_wcag_a_or_aa_violation_on_any_page(site, site_url, browser
             problems.append(f"{path} ({viewport}): checked in palettes {seen}, not in each of {list(PALETTE_SCHEMES.values())}")
     context.close()
     note("tools", tool_versions(browser.version))
-    note("pages", {lang: len(content_pages(site)[lang]) + 1})  # + 404
+    note("pages", {lang: len(pages)})  # its sitemap, the unlisted views and its 404
     note("axe_checks", checks)
     assert not problems, (f"axe-core found {len(problems)} problem(s) (fix them in overrides/, e.g. "
                           "assets/stylesheets/edition.css):\n" + "\n".join(problems))
+
+
+# A typo: the open search then shows its suggestion, the results for it, and their excerpts.
+SEARCH_WITH_SUGGESTION = {"nl": "empowermnet", "en": "empowermnet"}
+
+
+@pytest.mark.gate("axe")
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_axe_finds_no_violation_in_the_open_search_nor_where_a_result_lands(site_url, browser, lang):
+    """The search dialog open with results (and a suggestion), then the page a result opens with
+    its words marked, in each palette on a phone and a desktop."""
+    problems = []
+    for viewport, size in VIEWPORTS.items():
+        for palette, color_scheme in PALETTES.items():
+            context = browser.new_context(viewport=size, color_scheme=color_scheme)
+            page = context.new_page()
+            page.goto(f"{site_url}/{lang}/")
+            assert search(page, SEARCH_WITH_SUGGESTION[lang], typed=False), "no results"
+            found = [f"search ({viewport}, {palette}): {v['id']}: {v['help']} at {', '.join(v['targets'])}"
+                     f"\n    {v['summary'][:300]}" for v in run_axe(page)]
+            page.locator(SEARCH_RESULT).first.click()
+            page.wait_for_selector("mark.edition-hit")
+            found += [f"landing {page.url} ({viewport}, {palette}): {v['id']}: {v['help']} at {', '.join(v['targets'])}"
+                      f"\n    {v['summary'][:300]}" for v in run_axe(page)]
+            problems += found
+            context.close()
+    assert not problems, "\n".join(problems)
 
 
 @pytest.mark.gate("html")
@@ -129,7 +156,7 @@ def test_search_dialog_has_a_name_on_every_page(site):
     unnamed = [path for path in every_page(site)
                if not BeautifulSoup(page_html_file(site, path).read_text(encoding="utf-8"), "html.parser")
                .select_one('div.md-search[role="dialog"][aria-label]')]
-    assert not unnamed, "search dialog without aria-label (edition/material_markup.py): " + ", ".join(unnamed)
+    assert not unnamed, "search dialog without aria-label (overrides/partials/search.html): " + ", ".join(unnamed)
 
 
 def test_statement_without_its_marker_line_fails_naming_the_file():

@@ -1,18 +1,15 @@
-"""Every page in a real browser: loading, language switch, search, footnotes, permalinks,
-without JavaScript, and with text at 200%."""
+"""Every page in a real browser: loading, language switch, footnotes, permalinks, without
+JavaScript, and with text at 200%. (The search: test_search.py.)"""
 import re
 from urllib.parse import urlsplit
 
 import pytest
 
-from browser_support import (SEARCH_TERMS, VIEWPORTS, content_pages, counterpart, every_page, page_html_file,
-                             search)
+from browser_support import VIEWPORTS, content_pages, counterpart, every_page, page_html_file
 from edition.project import LANGUAGES
 
 pytestmark = pytest.mark.gate("browser")
 OTHER = {lang: next(other for other in LANGUAGES if other != lang) for lang in LANGUAGES}
-# Where the example searches must lead (section 3 holds both terms).
-SEARCH_TARGET = "verkenning/doel-en-doelgroepen/"
 
 
 def test_every_page_loads_without_console_errors_or_failed_requests(page_visits):
@@ -44,22 +41,6 @@ def test_language_switch_keeps_the_page_and_the_paragraph(site, site_url, browse
                 wrong.append(f"{path}#{anchor} -> {url.path}#{url.fragment} (expected {expected}#{anchor})")
     context.close()
     assert not wrong, "the language switch lost the page or the paragraph:\n" + "\n".join(wrong)
-
-
-@pytest.mark.parametrize("lang", sorted(SEARCH_TERMS))
-def test_search_finds_the_section_in_the_page_language_and_opens_it(site_url, browser, lang):
-    context = browser.new_context(viewport=VIEWPORTS["mobile"])
-    page = context.new_page()
-    page.goto(f"{site_url}/{lang}/")
-    results = search(page, SEARCH_TERMS[lang])
-    assert results, f"no results for {SEARCH_TERMS[lang]!r}"
-    elsewhere = [r for r in results if not urlsplit(r).path.startswith(f"/{lang}/")]
-    assert not elsewhere, f"results outside the {lang} edition: {elsewhere}"
-    assert urlsplit(results[0]).path == f"/{lang}/{SEARCH_TARGET}", f"first result: {results[0]}"
-    page.locator(".md-search-result__item > a").first.click()
-    page.wait_for_url(f"**/{lang}/{SEARCH_TARGET}**")
-    assert page.locator("h1").inner_text().startswith("3.")
-    context.close()
 
 
 def footnote_pages(site) -> dict[str, str]:
@@ -165,7 +146,12 @@ def test_without_javascript_every_page_is_readable_navigable_and_switchable(site
             if name == "mobile":
                 page.locator("label.md-header__button[for='__drawer']").click()
             menu = page.evaluate(MENU, [NAV_LINKS, TOP_LEVEL])
-            unlinked = sorted(set(pages[lang]) - {urlsplit(href).path.lstrip("/") for href in menu["links"]})
+            # The contents page is not in the menu: the header links to it instead of the search.
+            contents = page.locator("a.edition-search-fallback")
+            if not contents.is_visible() or page.locator("input.md-search__input").is_visible():
+                problems.append(f"{path} ({name}): no link to the contents page where the search box was")
+            linked = {urlsplit(href).path.lstrip("/") for href in menu["links"] + [contents.evaluate("a => a.href")]}
+            unlinked = sorted(set(pages[lang]) - linked)
             if unlinked or menu["hidden"] or not menu["top"]:
                 problems.append(f"{path} ({name}): menu misses {unlinked}, hidden: {menu['hidden']}")
             if name == "desktop":  # the language menu opens on hover or focus (CSS)

@@ -194,20 +194,27 @@ def test_concept_links_carry_their_definition_for_screen_readers_and_no_title(si
     assert not problems, "\n".join(problems)
 
 
-def test_concept_map_is_an_inline_svg_linking_every_concept_with_an_equivalent_list(site):
+def test_concept_map_links_every_concept_by_kind_with_its_relations_and_an_equivalent_list(site):
+    """The map is HTML: a group per kind, every concept a link to its page (reachable by
+    keyboard), carrying its related concepts for the marks the script sets; no SVG, no script."""
+    related = {cid: set(c.related) for cid, c in CONCEPTS.items()}
+    for cid, concept in CONCEPTS.items():
+        for other in concept.related:
+            related[other].add(cid)
     for lang in LANGUAGES:
         path = site / lang / "begrippen" / "kaart" / "index.html"
         body = article(path)
-        svg = body.select_one("figure svg.concept-map")
-        assert svg is not None and svg["aria-hidden"] == "true" and not svg.find("script")
-        nodes = {a["data-node"]: a for a in svg.select("a.node")}
+        figure = body.select_one("figure.concept-map-figure")
+        assert figure is not None and not figure.select("svg, script, [tabindex], [aria-hidden]")
+        groups = [g.select_one(".concept-map__heading").get_text(strip=True) for g in figure.select(".concept-map__kind")]
+        assert groups == [k.heading[lang] for k in KINDS.values()], f"{lang}: the map's groups are not the kinds"
+        nodes = {a["data-node"]: a for a in figure.select("a.concept-map__node")}
         assert set(nodes) == set(CONCEPTS), f"{lang}: map nodes differ from the concepts"
         for cid, node in nodes.items():
             assert _target(site, lang, path, node["href"])[0] == site / lang / "begrippen" / cid / "index.html"
-            assert node["tabindex"] == "-1" and node.get_text() .replace(" ", "") == CONCEPTS[cid].title(lang).replace(" ", "")
-        drawn = {tuple(sorted(c for c in re.findall(r"r-([a-z0-9-]+)", " ".join(p["class"])))) for p in svg.select("path.arc")}
-        related = {tuple(sorted((c.id, r))) for c in CONCEPTS.values() for r in c.related}
-        assert drawn == related, f"{lang}: the arcs are not the relations"
+            assert node.get_text(strip=True) == CONCEPTS[cid].title(lang)
+            assert set(node["data-related"].split()) == related[cid], f"{lang}: {cid}'s relations on the map"
+            assert node.find_parent(class_=f"kind-{CONCEPTS[cid].kind}") is not None
         headings = [h.get_text(strip=True) for h in body.select("h3[id^=soort-]")]
         assert headings == [k.heading[lang] for k in KINDS.values()]
         listed = {}
@@ -216,6 +223,22 @@ def test_concept_map_is_an_inline_svg_linking_every_concept_with_an_equivalent_l
             listed[_target(site, lang, path, first["href"])[0].parent.name] = \
                 [_target(site, lang, path, a["href"])[0].parent.name for a in others]
         assert listed == {c.id: list(c.related) for c in CONCEPTS.values()}, f"{lang}: the list is not the map"
+
+
+def test_instructions_name_the_device_and_the_glossary_separates_term_and_translation(site):
+    """Pointing (mouse, keyboard) and tapping each have their own instructions, shown by
+    concepts.css for the device in hand; the other language's term is in brackets of text."""
+    for lang in LANGUAGES:
+        strings = PROJECT.strings(lang)
+        for src, key in (("begrippen/index.md", "concepts_howto"), ("begrippen/kaart.md", "concepts_map_howto")):
+            howto = article(page_file(site, lang, src)).select_one(".edition-screen-only.edition-howto")
+            assert howto is not None, f"{lang}/{src}: no instructions"
+            assert howto.select_one(".edition-for-pointer").get_text() == strings[f"{key}_pointer"]
+            assert howto.select_one(".edition-for-touch").get_text() == strings[f"{key}_touch"]
+        for entry in article(page_file(site, lang, "begrippen/index.md")).select("dt"):
+            other = entry.select_one(".concept-other-term")
+            if other is not None:
+                assert re.fullmatch(r"\(.+\)", other.get_text()), f"{lang}: {entry.get_text()!r}"
 
 
 def test_generated_pages_exist_in_both_languages_and_in_the_sitemap(site):

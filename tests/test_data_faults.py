@@ -2,37 +2,11 @@
 names the file and the line of the value at fault, or of the entry that lacks it."""
 from __future__ import annotations
 
-import shutil
-
-import pytest
-
+from conftest import error_of
 from edition.concepts.people import load_data
-from edition.errors import ContentError
-from edition.project import Project, default_project
+from edition.project import default_project
 
 PROJECT = default_project()
-
-
-@pytest.fixture
-def copy(tmp_path):
-    """A copy of docs/ to break, and a function that edits one of its data files."""
-    docs = tmp_path / "docs"
-    shutil.copytree(PROJECT.docs, docs)
-
-    def edit(name: str, old: str, new: str) -> int:
-        """Replace `old` (once) in docs/data/<name>; returns the 1-based line where it stood."""
-        path = docs / "data" / name
-        text = path.read_text(encoding="utf-8")
-        assert old in text, f"the fixture expects {old!r} in {name}: update the test"
-        path.write_text(text.replace(old, new, 1), encoding="utf-8")
-        return text[:text.index(old)].count("\n") + 1
-    return Project(docs=docs), edit
-
-
-def error_of(load) -> str:
-    with pytest.raises(ContentError) as raised:
-        load()
-    return str(raised.value)
 
 
 def test_yaml_syntax_error_names_the_summary_and_its_line(copy):
@@ -89,6 +63,13 @@ def test_publication_date_that_is_no_date_names_its_line(copy):
     line = edit("publication.yml", "edition_date: 2026-11-25", "edition_date: soon")
     error = error_of(project.publication)
     assert error == f"docs/data/publication.yml:{line}: edition_date must be a date (YYYY-MM-DD), not 'soon'", error
+
+
+def test_stop_word_that_is_no_word_names_its_line(copy):
+    project, edit = copy
+    line = edit("search.yml", "  en: [a, about,", "  en: [a, About,")
+    error = error_of(lambda: project.stop_words("en"))
+    assert error == f"docs/data/search.yml:{line}: the stop words of 'en' must be a list of words in lower case", error
 
 
 def test_a_fresh_project_reads_its_own_copy_not_the_repository(copy):

@@ -1,9 +1,6 @@
-"""The English edition: aligned with the Dutch, marked where it drifts, switchable, searchable."""
-import json
+"""The English edition: aligned with the Dutch, marked where it drifts, switchable. (Searchable in
+English only: test_search.py, test_search_index.py.)"""
 import re
-import shutil
-import subprocess
-from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
@@ -15,7 +12,6 @@ from edition.project import Project, default_project
 
 PROJECT = default_project()
 
-SEARCH = Path(__file__).with_name("search_index.js")
 # Words that are common in Dutch and not English: a measure of Dutch running text.
 DUTCH_WORDS = set("de het een van dat die niet zijn voor met ook maar wordt worden aan om er bij naar "
                   "deze dit wij zij hun ons onze je ik wel nog dus kan kunnen moet hebben heeft was "
@@ -94,35 +90,6 @@ def test_each_language_has_its_own_404_page_in_its_language(site):
         assert soup.html["lang"] == lang
         titles[lang] = soup.h1.get_text()
     assert titles == {"nl": "Pagina niet gevonden", "en": "Page not found"}
-
-
-def search(site, lang, *queries):
-    if not shutil.which("node"):
-        pytest.fail("Node.js is needed to run Material's search worker (install nodejs)")
-    result = subprocess.run(["node", str(SEARCH), str(site / lang), *queries],
-                            capture_output=True, text=True, check=True)
-    return json.loads(result.stdout)
-
-
-def test_search_finds_section_3_first_in_each_language(site):
-    assert search(site, "nl", "zelfbeleving")["zelfbeleving"][0].startswith("verkenning/doel-en-doelgroepen/")
-    assert search(site, "en", "critical awareness")["critical awareness"][0].startswith("verkenning/doel-en-doelgroepen/")
-
-
-def test_search_for_participation_finds_the_sections_about_it(site):
-    for lang, query in (("nl", "participatie"), ("en", "participation")):
-        found = [loc.split("#")[0] for loc in search(site, lang, query)[query]]
-        for section in ("verkenning/actief-burgerschap/", "verkenning/randvoorwaarden/",
-                        "verkenning/rol-van-overheid-en-professionals/"):
-            assert section in found[:5], f"{lang}: '{query}' does not find {section} among {found[:5]}"
-
-
-def test_search_indexes_are_separate_per_language(site):
-    assert search(site, "en", "zelfbeleving")["zelfbeleving"] == []
-    assert search(site, "nl", "awareness")["awareness"] == []
-    for lang in ("nl", "en"):
-        index = json.loads((site / lang / "search" / "search_index.json").read_text(encoding="utf-8"))
-        assert index["config"]["lang"] == [lang]
 
 
 def test_changed_dutch_paragraph_fails_strict_and_marks_the_translation(broken_copy, tmp_path):

@@ -7,6 +7,7 @@ from edition.hosting.csp import inline_hashes, sha256_source
 from edition.errors import ContentError
 from edition.project import LANGUAGES
 from edition.hosting.security_txt import write_security_txt
+from edition.hosting.source_maps import COMMENT, remove_stale_maps
 from edition.project import default_project
 
 PROJECT = default_project()
@@ -62,3 +63,32 @@ def test_the_nginx_configuration_and_package_metadata_are_not_published(site):
     for lang in LANGUAGES:
         leaked = [p.name for p in (site / lang).iterdir() if p.name == "hosting" or p.name.endswith(".egg-info")]
         assert not leaked, f"{lang}/: {leaked} copied from overrides/ (hooks/theme_files.py)"
+
+
+def test_every_source_map_left_is_named_by_its_own_file(site):
+    """Material's bundle is patched and renamed by the build: its map no longer describes it."""
+    problems = []
+    for path in [*site.rglob("*.js"), *site.rglob("*.css")]:
+        named = COMMENT.search(path.read_text(encoding="utf-8"))
+        if named and (named.group(1) or named.group(2)) != path.name + ".map":
+            problems.append(f"{path.relative_to(site)} names {named.group(1) or named.group(2)}")
+    for path in site.rglob("*.map"):
+        owner = path.with_name(path.name.removesuffix(".map"))
+        if not owner.is_file() or path.name not in owner.read_text(encoding="utf-8"):
+            problems.append(f"{path.relative_to(site)}: no file names it")
+    assert not problems, "\n".join(problems)
+    assert not list(site.glob("*/assets/javascripts/bundle.*.map")), "the bundle's map is Material's, not ours"
+
+
+def test_stale_and_unnamed_maps_are_removed_and_comments_naming_them_too(tmp_path):
+    files = {"own.min.js": "a();\n//# sourceMappingURL=own.min.js.map\n", "own.min.js.map": "{}",
+             "renamed.5eed5eed.min.js": "b();\n//# sourceMappingURL=renamed.0badcafe.min.js.map",
+             "renamed.0badcafe.min.js.map": "{}", "main.min.css": "p{}", "main.min.css.map": "{}",
+             "gone.css": "q{}\n/*# sourceMappingURL=gone.css.map */\n"}
+    for name, text in files.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    assert remove_stale_maps(tmp_path) == ["main.min.css.map", "renamed.0badcafe.min.js.map"]
+    assert sorted(p.name for p in tmp_path.glob("*.map")) == ["own.min.js.map"]
+    assert (tmp_path / "renamed.5eed5eed.min.js").read_text(encoding="utf-8") == "b();\n"
+    assert (tmp_path / "gone.css").read_text(encoding="utf-8") == "q{}\n"
+    assert (tmp_path / "own.min.js").read_text(encoding="utf-8") == files["own.min.js"]

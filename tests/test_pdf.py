@@ -14,7 +14,7 @@ from bs4 import BeautifulSoup
 
 from conftest import article
 from edition.project import LANGUAGES
-from pdf_support import KINDS, chapters, outline, pages_text, pdf, run, words
+from pdf_support import KINDS, SETTINGS, chapters, outline, pages_text, pdf, run, words
 from edition.project import default_project
 
 PROJECT = default_project()
@@ -198,7 +198,8 @@ def test_every_paragraph_number_of_the_web_is_in_the_pdf_in_order(site, lang, pa
 
 def test_two_builds_give_byte_identical_pdfs(site, second_site):
     """Another build, at another time and in another folder, every PDF made anew (no cache)."""
-    different = [f"{lang}/{name}" for lang in LANGUAGES for name in KINDS.values()
+    names = [*KINDS.values(), *(SETTINGS.tension_file(t.id) for t in PROJECT.guide("nl").tensions)]
+    different = [f"{lang}/{name}" for lang in LANGUAGES for name in names
                  if (site / lang / name).read_bytes() != (second_site / lang / name).read_bytes()]
     assert not different, f"not reproducible: {different} (a date or path from the build in the PDF?)"
 
@@ -225,3 +226,39 @@ def test_the_edition_has_a_glossary_appendix_with_every_concept(lang, texts):
     missing = [c.id for c in PROJECT.concepts().values()
                if words(c.term[lang]) not in text or words(c.definition[lang])[:60] not in text]
     assert not missing, f"{lang}: concepts missing from the PDF's glossary appendix: {missing}"
+
+
+def _plain(markdown: str) -> str:
+    return re.sub(r"\[([^\]]+)\]\([^)]+\)", r"\1", markdown)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_glossary_reads_as_print(lang, texts):
+    """No instructions for a screen, no A–Z bar of links, each term and its translation apart."""
+    strings = PROJECT.strings(lang)
+    raw = " ".join(" ".join(texts[(lang, "edition")]).split())
+    text = words(raw)
+    for key in ("concepts_howto_pointer", "concepts_howto_touch", "concepts_intro_web"):
+        assert words(_plain(strings[key]))[:80] not in text, f"{lang}: the PDF prints the web's {key}"
+    letters = sorted({c.sort_key(lang)[:1].upper() for c in PROJECT.concepts().values()})
+    assert words(" ".join(letters)) not in text, f"{lang}: the PDF prints the A–Z bar"
+    other = "en" if lang == "nl" else "nl"
+    joined = [c.id for c in PROJECT.concepts().values() if c.term[other].casefold() != c.title(lang).casefold()
+              and f"{c.title(lang)} ({c.term[other]})" not in raw]
+    assert not joined, f"{lang}: terms without their translation in brackets: {joined}"
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_cross_references_give_the_page_they_lead_to(site, lang, texts):
+    """The back of the cover names the sources and "about this edition" with their pages."""
+    strings = PROJECT.strings(lang)
+    starts = {title: page for _, title, page in outline(pdf(site, lang, "edition"))}
+    heading = article(site / lang / "index.html").find(id=SETTINGS.reading_note)
+    links = [a for sibling in heading.find_next_siblings() if sibling.name == "p" for a in sibling.find_all("a")]
+    assert links, f"{lang}: no links in the home page's section {SETTINGS.reading_note}"
+    back = words(texts[(lang, "edition")][1])
+    for link in links:
+        target = article(site / lang / link["href"].split("#")[0] / "index.html")
+        page = starts[" ".join(target.h1.get_text().split())]
+        expected = f"{link.get_text()} ({strings['print_page_word']} {page})"
+        assert words(expected) in back, f"{lang}: page 2 lacks {expected!r}"

@@ -18,6 +18,8 @@ PROJECT = default_project()
 
 EXAMPLE = ("verkenning/doel-en-doelgroepen.md", "3.4")  # the paragraph staff cite in the issue
 PAGES = ["index.md"] + [chapter.src for chapter in PROJECT.chapters()]
+PUB = PROJECT.publication()
+YEARS = f"{PUB.year}/{PUB.edition_date.year}"  # "2010/2026": the original's and this edition's
 
 
 def reader_data(site, lang, src) -> dict:
@@ -89,17 +91,40 @@ def test_references_are_well_formed(site):
 
 
 def test_a_paragraph_reference_names_its_number_edition_and_address(site):
+    """APA 7: the locator belongs to the in-text citation, the reference names the chapter (with
+    the paragraph's address); BibTeX and RIS keep the number as a note."""
     src, number = EXAMPLE
     for lang in LANGUAGES:
         strings = PROJECT.strings(lang)
         template = reader_data(site, lang, src)["cite"]["paragraph"]["formats"]
         apa = fill(template["apa"]["text"], number)
         url = f"{DEFAULT_SITE_URL}{lang}/verkenning/doel-en-doelgroepen/#p-3-4"
-        assert f"[{strings['cite_edition']}] ({strings['cite_paragraph_short']} {number})" in apa, apa
-        assert apa.endswith(url), apa
+        assert f"[{strings['cite_edition']}]." in apa and number not in apa.replace(url, ""), apa
+        assert apa.endswith(f"{url} ({strings['cite_original'].format(year=PUB.year)})"), apa
+        assert fill(template["intext"], number) == f"(De Gruijter, {YEARS}, {strings['cite_paragraph_short']} {number})"
         assert f"url       = {{{url}}}" in fill(template["bibtex"], number)
         assert f"N1  - {strings['cite_paragraph_short']} {number}" in fill(template["ris"], number)
         assert f"UR  - {url}" in fill(template["ris"], number)
+
+
+def test_the_author_has_one_form_in_both_languages_and_the_edition_its_date(site):
+    """APA 7 keeps a particle before the surname as the name is written; without the given name
+    Dutch writes it with a capital: "De Gruijter, M." in both editions, sorted under D. The
+    reference is this web edition's (2026), the brochure's year the original's (APA 7, 9.41)."""
+    forms = {}
+    for lang in LANGUAGES:
+        strings = PROJECT.strings(lang)
+        chapter = reader_data(site, lang, EXAMPLE[0])["cite"]["chapter"]["formats"]
+        forms[lang] = chapter["apa"]["text"].split(" (")[0]
+        assert chapter["apa"]["text"].startswith(f"De Gruijter, M. ({PUB.edition_date.year}). 3."), chapter["apa"]["text"]
+        assert f"({strings['cite_original'].format(year=PUB.year)})" in chapter["apa"]["text"]
+        assert chapter["intext"] == f"(De Gruijter, {YEARS})"
+        assert "author    = {De Gruijter, Marjan}" in chapter["bibtex"] and f"origdate  = {{{PUB.date}}}" in chapter["bibtex"]
+        assert "AU  - De Gruijter, Marjan" in chapter["ris"]
+        assert f"DA  - {PUB.edition_date:%Y/%m/%d}" in chapter["ris"]
+        publication = reader_data(site, lang, "index.md")["cite"]["publication"]["formats"]
+        assert publication["intext"] == f"(Gemeente Delft, {YEARS})"
+    assert len(set(forms.values())) == 1, forms
 
 
 @pytest.fixture
@@ -171,13 +196,35 @@ def test_cite_panel_offers_a_paragraph_with_its_own_download(site_url, clipboard
     page.goto(f"{site_url}/en/verkenning/doel-en-doelgroepen/#p-3-4")
     page.click("details.edition-cite > summary")
     assert page.locator("select.edition-cite__choice").input_value() == "p-3-4"
-    assert "(para. 3.4)" in page.locator(".edition-cite__text[data-format=apa]").text_content()
+    assert page.locator(".edition-cite__text[data-format=intext]").text_content() == f"(De Gruijter, {YEARS}, para. 3.4)"
+    assert "3.4" not in page.locator(".edition-cite__text[data-format=apa]").text_content().split("https://")[0]
     link = page.locator("a.edition-cite__download[data-format=bibtex]")
     assert link.get_attribute("href").startswith("blob:") and link.get_attribute("download") == "durf-te-dromen-en-3.4.bib"
     page.select_option("select.edition-cite__choice", "publication")
     assert link.get_attribute("href") == "../../cite/durf-te-dromen.bib"
     page.click(".edition-cite dd[data-format=apa] button.edition-cite__copy")
-    assert page.evaluate("navigator.clipboard.readText()").startswith("Gemeente Delft. (2010). Durf te Dromen")
+    assert page.evaluate("navigator.clipboard.readText()").startswith(f"Gemeente Delft. ({PUB.edition_date.year}). Durf te Dromen")
+
+
+CLIPBOARD = """async () => { const [item] = await navigator.clipboard.read();
+  const read = async (type) => item.types.includes(type) ? (await item.getType(type)).text() : null;
+  return {plain: await read('text/plain'), html: await read('text/html')}; }"""
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_copying_the_reference_keeps_the_italic_title_beside_plain_text(site, site_url, clipboard_page, lang):
+    page = clipboard_page()
+    page.goto(f"{site_url}/{lang}/verkenning/doel-en-doelgroepen/")
+    page.click("details.edition-cite > summary")
+    page.click(".edition-cite dd[data-format=apa] button.edition-cite__copy")
+    page.wait_for_function("document.querySelector('[role=status]').textContent !== ''")
+    copied = page.evaluate(CLIPBOARD)
+    formats = reader_data(site, lang, EXAMPLE[0])["cite"]["chapter"]["formats"]["apa"]
+    assert copied["plain"] == formats["text"], copied
+    book = re.search(r"<i>(.+?)</i>", formats["html"]).group(1)
+    assert copied["html"] is not None and f"<i>{book}</i>" in copied["html"], copied
+    page.click(".edition-cite dd[data-format=intext] button.edition-cite__copy")
+    assert page.evaluate("navigator.clipboard.readText()") == f"(De Gruijter, {YEARS})"
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])

@@ -10,6 +10,7 @@ from bs4 import BeautifulSoup
 from conftest import article, page_file
 from edition.reader import reading_time
 from edition.reader import summaries
+from edition.text import inline_markup
 from edition.project import LANGUAGES
 from edition.project import default_project
 
@@ -90,7 +91,7 @@ def test_summaries_are_not_numbered_as_the_authors_text(site, paragraphs, loaded
             body = article(page_file(site, lang, src))
             box = body.select_one(".edition-reader")
             assert not box.select("a.paranum, [id^='p-']"), f"{lang}/{src}: a paragraph number inside our additions"
-            first = " ".join(summaries.blocks(summary.texts[lang])[0][1])
+            first = " ".join(summaries.blocks(inline_markup.plain(summary.texts[lang]))[0][1])
             assert all(block["text"] != first for block in paragraphs[lang][src]["blocks"]), \
                 f"{lang}/{src}: the summary got a paragraph number"
 
@@ -104,8 +105,19 @@ def test_in_brief_page_collects_every_summary_with_a_link_to_its_chapter(site, l
             link = heading.find("a")
             assert link is not None and link["href"] == f"../{summary.chapter.url}", (lang, heading)
             text = " ".join(heading.find_next_sibling("div", class_="edition-brief").get_text(" ").split())
-            first = summaries.blocks(summary.texts[lang])[0][1][0]
+            first = summaries.blocks(inline_markup.plain(summary.texts[lang]))[0][1][0]
             assert text.startswith(first), (lang, summary.where)
+
+
+def test_the_home_page_leads_to_the_summaries_before_the_parts(site):
+    """A first-time reader finds "In het kort" on the home page, before the three parts."""
+    for lang in LANGUAGES:
+        body = article(page_file(site, lang, "index.md"))
+        link = body.find("a", href=f"{summaries.BRIEF_PAGE[:-3]}/")
+        parts = body.find(id="de-drie-delen")
+        assert link is not None, f"{lang}: the home page does not link to {summaries.BRIEF_PAGE}"
+        assert parts in link.find_all_next("h2"), f"{lang}: the link to the summaries comes after the parts"
+        assert "edition-addition" in link.find_parent("p")["class"], f"{lang}: the link is not marked as ours"
 
 
 def test_reading_time_is_shown_under_the_title(site, loaded):

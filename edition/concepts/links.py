@@ -16,6 +16,7 @@ from bs4 import BeautifulSoup, Tag
 from edition.concepts.model import Concept
 from edition.text.paragraphs import copy_of
 from edition.errors import ContentError, line_of
+from edition.text import marked_text
 
 FOLDER = "begrippen"
 MARKDOWN_LINK = re.compile(r"\]\(\s*<?((?:\.{1,2}/)*" + FOLDER + r"/([^)#\s>]+?)\.md)(?:#[^)\s>]*)?>?\s*\)")
@@ -33,7 +34,8 @@ class Mention:
     concept: str
     number: str  # "3.4"
     anchor: str  # "p-3-4"
-    before: str  # excerpt: the words before the link, the link's words, the words after
+    before: str  # excerpt: the words before the link, the link's words, the words after (with
+    # the marks of edition/text/marked_text.py where words are marked as another language)
     words: str
     after: str
 
@@ -70,6 +72,7 @@ def _excerpt(element: Tag, link_number: int) -> tuple[str, str, str]:
     copy = copy_of(element)
     for extra in copy.select(NOT_EXCERPTED):
         extra.decompose()
+    marked_text.mark_languages(copy)  # a Dutch word kept in the English stays marked as Dutch
     link = copy.select("a.concept-link")[link_number]
     link.insert_before("\x00")
     link.insert_after("\x01")
@@ -88,7 +91,9 @@ def _excerpt(element: Tag, link_number: int) -> tuple[str, str, str]:
         shown_before = "… " + shown_before
     if len(after.split()) > keep_after:
         shown_after += " …"
-    return shown_before, words.strip(), shown_after
+    left_out = " ".join(before.split()[:-keep_before])
+    shown_before, words, shown_after = marked_text.balanced([shown_before, words.strip(), shown_after], left_out)
+    return shown_before, words, shown_after
 
 
 def mark_links(page_html: str, page_url: str, concepts: dict[str, Concept]) -> tuple[str, list[str], list[Mention]]:
@@ -156,5 +161,5 @@ def concepts_table(concepts: dict[str, Concept], mentions: list[Mention], pages:
     ordered = sorted(mentions, key=lambda m: m.order)
     return {cid: {"term": c.term[lang], "kind": c.kind, "definition": c.definition[lang],
                   "mentions": [{"number": m.number, "anchor": m.anchor, "page": pages[m.number.split(".")[0]][0],
-                                "words": m.words} for m in ordered if m.concept == cid]}
+                                "words": marked_text.plain(m.words)} for m in ordered if m.concept == cid]}
             for cid, c in concepts.items()}

@@ -13,16 +13,16 @@ import json
 from edition.concepts.links import FOLDER, Mention
 from edition.concepts.model import Concept, Kind, plain
 from edition.project import LANGUAGES
+from edition.text.marked_text import to_html
 
 INDEX = f"{FOLDER}/index.md"
 MAP = f"{FOLDER}/kaart.md"
 MENTIONS_MARKER = "<!-- concept-mentions -->"
 MAP_MARKER = "<!-- concept-map -->"
 KIND_MARKER = "<!-- concept-kind:{} -->"
-# In search, a concept's page ranks below the paragraphs of the text that discuss it (the
-# pages repeat the text's words in their definitions; the text is what readers cite). Its
-# description (search results, link previews) is its definition.
-CONCEPT_FRONT_MATTER = "---\ndescription: {description}\nsearch:\n  boost: 0.001\n---\n"
+# A concept's description (link previews) is its definition. In search its page ranks first for
+# its own name (web/search_markup.py).
+CONCEPT_FRONT_MATTER = "---\ndescription: {description}\n---\n"
 # The A–Z index has its own row of letters instead of a table of contents.
 INDEX_FRONT_MATTER = "---\nhide:\n  - toc\n---\n"
 TOC_LABEL = '<label class="md-nav__title" for="__toc">'
@@ -45,12 +45,30 @@ def other_language(lang: str) -> str:
     return next(other for other in LANGUAGES if other != lang)
 
 
-# A term in the other language is marked with its language and left out of this language's
-# search index (each edition's search finds its own language).
+# A term in the other language is marked with its language, which also leaves it out of this
+# language's search index (each edition's search finds its own language: web/search_markup.py).
 def _other_term(concept: Concept, lang: str, strings: dict[str, str]) -> str:
     other = other_language(lang)
     return (f'{html.escape(strings["concepts_other_term"])} '
-            f'<span lang="{other}" data-search-exclude>{html.escape(concept.term[other])}</span>')
+            f'<span lang="{other}">{html.escape(concept.term[other])}</span>')
+
+
+def _other_term_short(concept: Concept, lang: str) -> str:
+    """The term in the other language after the term, in brackets that are text (so that they
+    print and are read aloud), left out where both languages use the same words."""
+    other = other_language(lang)
+    if concept.term[other].casefold() == concept.title(lang).casefold():
+        return ""
+    return (f' <span class="concept-other-term">(<span lang="{other}" data-search-exclude>'
+            f'{html.escape(concept.term[other])}</span>)</span>')
+
+
+def howto(strings: dict[str, str], key: str) -> str:
+    """How to operate the page, for the device in hand: with a mouse or keyboard (key_pointer),
+    or on a touch screen (key_touch). Never printed: on paper there is nothing to operate."""
+    return (f'<p class="edition-screen-only edition-howto">'
+            f'<span class="edition-for-pointer">{html.escape(strings[key + "_pointer"])}</span>'
+            f'<span class="edition-for-touch">{html.escape(strings[key + "_touch"])}</span></p>')
 
 
 def concept_page(concept: Concept, concepts: dict[str, Concept], kinds: dict[str, Kind], lang: str,
@@ -75,7 +93,7 @@ def concept_page(concept: Concept, concepts: dict[str, Concept], kinds: dict[str
 
 ## {strings["concepts_related"]} {{ #verwant }}
 
-<div data-search-exclude markdown>
+<div class="concept-related" markdown>
 
 {related}
 
@@ -91,7 +109,6 @@ def concept_page(concept: Concept, concepts: dict[str, Concept], kinds: dict[str
 
 def index_page(concepts: dict[str, Concept], lang: str, strings: dict[str, str]) -> str:
     """All concepts A–Z with their short definitions, a heading per initial."""
-    other = other_language(lang)
     ordered = sorted(concepts.values(), key=lambda c: c.sort_key(lang))
     groups = [(letter, list(group)) for letter, group in
               itertools.groupby(ordered, key=lambda c: c.sort_key(lang)[:1].upper())]
@@ -99,8 +116,7 @@ def index_page(concepts: dict[str, Concept], lang: str, strings: dict[str, str])
     sections = []
     for letter, group in groups:
         entries = "\n\n".join(
-            f'[{c.title(lang)}]({c.id}.md) <span class="concept-other-term" lang="{other}" data-search-exclude>'
-            f'{html.escape(c.term[other])}</span>\n:   {c.definition[lang]}'
+            f'[{c.title(lang)}]({c.id}.md){_other_term_short(c, lang)}\n:   {c.definition[lang]}'
             for c in group)
         sections.append(f"## {letter} {{ #letter-{letter.lower()} }}\n\n{entries}")
     body = "\n\n".join(sections)
@@ -108,6 +124,10 @@ def index_page(concepts: dict[str, Concept], lang: str, strings: dict[str, str])
 # {strings["concepts_title"]} {{ #begrippen }}
 
 {strings["concepts_intro"]}
+
+<p class="edition-screen-only" markdown>{strings["concepts_intro_web"]}</p>
+
+{howto(strings, "concepts_howto")}
 
 {_note(strings)}
 
@@ -125,6 +145,8 @@ def map_page(concepts: dict[str, Concept], kinds: dict[str, Kind], lang: str, st
     return f"""# {strings["concepts_map_title"]} {{ #begrippenkaart }}
 
 {strings["concepts_map_intro"]}
+
+{howto(strings, "concepts_map_howto")}
 
 {MAP_MARKER}
 
@@ -166,8 +188,8 @@ def mentions_html(mentions: list[Mention], pages: dict[str, tuple[str, str]], fr
             f'<li><a href="{html.escape(href)}"><span class="concept-sr-only">{html.escape(strings["paragraph"])} </span>'
             f'<span class="concept-mention-number">{mention.number}</span> '
             f'<span class="concept-mention-page">{html.escape(title)}</span></a>'
-            f'<p class="concept-mention-excerpt">{html.escape(mention.before)}<strong>{html.escape(mention.words)}</strong>'
-            f'{html.escape(mention.after)}</p></li>')
+            f'<p class="concept-mention-excerpt">{to_html(mention.before)}<strong>{to_html(mention.words)}</strong>'
+            f'{to_html(mention.after)}</p></li>')
     return f'<ul class="concept-mentions">{"".join(items)}</ul>'
 
 

@@ -23,10 +23,10 @@ def with_section(interviewees: list[Entry], authors: list[Entry], organisations:
 
 
 def page_markdown(interviewees: list[Entry], authors: list[Entry], organisations: list[Entry],
-                  titles: dict[str, str], strings: dict[str, str]) -> str:
+                  titles: dict[str, str], strings: dict[str, str], lang: str = SOURCE_LANGUAGE) -> str:
     interviewed = {e.name: e for e in interviewees}
-    # An index: in search it ranks below the text it points to.
-    parts = ["---\nsearch:\n  boost: 0.001\n---", f"# {strings['people_title']} {{ #personen-en-organisaties }}", strings["people_intro"],
+    # In search, each person or organisation ranks first for its own name (web/search_markup.py).
+    parts = [f"# {strings['people_title']} {{ #personen-en-organisaties }}", strings["people_intro"],
              f'<p class="people-note" role="note">{html.escape(strings["people_note"])}</p>',
              f"## {strings['people_interviewees']} {{ #gesprekspartners }}"]
     for entry in interviewees:
@@ -41,8 +41,10 @@ def page_markdown(interviewees: list[Entry], authors: list[Entry], organisations
         else:
             parts.append(MARKER.format(entry.slug))
     parts.append(f"## {strings['people_organisations']} {{ #organisaties-en-projecten }}")
+    # The names of the organisations and projects are Dutch (and stay so): marked as such elsewhere.
+    named = f" lang={SOURCE_LANGUAGE}" if lang != SOURCE_LANGUAGE else ""
     for entry in organisations:
-        parts += [f"### {entry.name} {{ #{entry.slug} }}", entry.about, MARKER.format(entry.slug)]
+        parts += [f"### {entry.name} {{ #{entry.slug}{named} }}", entry.about, MARKER.format(entry.slug)]
     return "\n\n".join(parts) + "\n"
 
 
@@ -64,7 +66,7 @@ def entry_html(entry: Entry, pages: dict[str, tuple[str, str]], from_url: str, s
     if entry.quotes:
         items = "".join(
             f"<li>{html.escape(quote)}"
-            + (f' <span class="original" lang="{SOURCE_LANGUAGE}" data-search-exclude>({html.escape(original)})</span>' if original else "")
+            + (f' <span class="original" lang="{SOURCE_LANGUAGE}">({html.escape(original)})</span>' if original else "")
             + f" — {link(number, anchor)}</li>" for number, anchor, quote, original in sorted(entry.quotes, key=_order))
         out += (f'<p class="people-quotes-heading"><strong>{html.escape(strings["people_quotes"])}</strong></p>'
                 f'<ul class="people-quotes">{items}</ul>')

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup
 
-from edition.concepts import concept_map, people, people_page
+from edition.concepts import concept_map, names, people, people_page
 from edition.concepts import links as concept_links
 from edition.concepts import pages as concept_pages
 from edition.concepts.model import plain
@@ -69,8 +69,8 @@ class Concepts(Step):
         ordered = concept_pages.in_text_order(self.concepts, self.mentions)
         href_of = lambda cid: relative_url(f"{concept_links.FOLDER}/{cid}/", page.url)  # noqa: E731
         content = fill_marker(page.content, concept_pages.MAP_MARKER, lambda: concept_map.map_figure(
-            concept_map.concept_map_svg(ordered, self.kinds, lang, href_of, strings["concepts_map_title"]),
-            strings["concepts_map_caption"]), page.path, "the concept map")
+            concept_map.concept_map_html(ordered, self.kinds, lang, href_of), strings["concepts_map_caption"]),
+            page.path, "the concept map")
         for kind in self.kinds.values():
             content = fill_marker(content, concept_pages.KIND_MARKER.format(kind.id), lambda kind=kind:
                                   concept_pages.kind_list_html(kind, ordered, lang, strings, href_of), page.path, kind.id)
@@ -111,7 +111,8 @@ def _title(path: Path) -> str:
 
 class People(Step):
     """A generated page with the interviewees, the authors and the organisations and projects,
-    each with the paragraphs that name them (and the interviewees' quotes)."""
+    each with the paragraphs that name them (and the interviewees' quotes); every name in the
+    text and the data spelled as registered (names.py)."""
 
     def __init__(self, edition):
         super().__init__(edition)
@@ -128,7 +129,7 @@ class People(Step):
 
     def generated_pages(self):
         return {people.PAGE: (people_page.page_markdown(self.interviewees, self.authors, self.organisations,
-                                                        self.titles, self.edition.strings), True)}
+                                                        self.titles, self.edition.strings, self.edition.lang), True)}
 
     def content(self, page, html):
         if 'id="p-' not in html:  # no numbered paragraphs: nothing to find
@@ -141,6 +142,8 @@ class People(Step):
         return html
 
     def all_rendered(self):
+        # Names are one fact: no variant spelling in this edition's pages (or the data).
+        names.check_names(self.edition.project, self.edition.lang)
         # Every entry must be found in the text: a name that matches nothing is a typo.
         for entry in self.interviewees + self.organisations:
             if not entry.mentions:

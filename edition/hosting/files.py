@@ -1,7 +1,7 @@
 """What a web server needs besides the pages: the last step of every build.
 
-security.txt first and the pre-compressed copies last, so that the .gz files cover every text
-file, the generated ones included. See overrides/hosting/ for the nginx configuration.
+security.txt and the source maps first and the pre-compressed copies last, so that the .gz files
+cover every text file as it is served, the generated ones included. See overrides/hosting/ for the nginx configuration.
 """
 from __future__ import annotations
 
@@ -10,11 +10,13 @@ from pathlib import Path
 from edition.hosting.csp import write_policy
 from edition.hosting.precompress import precompress
 from edition.hosting.security_txt import write_security_txt
+from edition.hosting.source_maps import remove_stale_maps
 
 
 def write_hosting_files(site: Path, config: dict, site_url: str, config_file: Path) -> dict:
-    """security.txt, the Content-Security-Policy include, then file.gz for the text files."""
+    """security.txt, no stale source maps, the Content-Security-Policy include, then file.gz."""
     languages = [alt["lang"] for alt in config["extra"]["alternate"]]
     write_security_txt(site, config["extra"], site_url, languages, config_file)
+    stale_maps = remove_stale_maps(site)
     policy = write_policy(site)
-    return {"content_security_policy": policy, "precompressed": precompress(site)}
+    return {"content_security_policy": policy, "stale_source_maps": stale_maps, "precompressed": precompress(site)}

@@ -5,11 +5,16 @@ page, and keeps them in step with the generator's own objects; the steps see onl
 """
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from edition.project import Project
 from edition.site import page_url, relative_url
+
+# Faults of a translation (drift, the termbase) are warnings: the generator's strict mode
+# fails on them (MkDocs counts the warnings of the loggers under "mkdocs").
+translation_log = logging.getLogger("mkdocs.hooks.translation")
 
 
 @dataclass
@@ -42,7 +47,9 @@ class Edition:
     site_author: str
     pages: dict[str, PageView] = field(default_factory=dict)  # by src, in nav order once known
     files: set[str] = field(default_factory=set)  # every page's src, generated ones too
-    drift_is_error: bool = True  # False in the live preview: outdated translations get the notice only
+    # False in the live preview: outdated translations get the notice only, and the termbase's
+    # findings are notes in the log.
+    drift_is_error: bool = True
 
     @property
     def strings(self) -> dict[str, str]:
@@ -51,6 +58,11 @@ class Edition:
     @property
     def is_source_language(self) -> bool:
         return self.lang == self.project.source_language
+
+    def translation_warning(self, message: str) -> None:
+        """A translation departs from its source or from the termbase: a warning (an error under
+        --strict), or a note where drift is not an error."""
+        (translation_log.warning if self.drift_is_error else translation_log.info)(message)
 
     def path(self, src: str) -> str:
         return f"docs/{self.lang}/{src}"

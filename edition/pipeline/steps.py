@@ -4,19 +4,28 @@ Each stage (see step.py) runs every step that takes part in it, in this order. T
 matters where steps build on each other: footnote numbers before citations and paragraph
 numbers (which read the renumbered calls); paragraph numbers before concepts, people and drift
 (which read the numbered blocks); the additions under the title queued before ChapterHeader
-writes them; Material's markup corrected last.
+writes them (the link to the side-by-side view before the "Cite" panel); the pages that are not
+to be indexed left out of the sitemap before LanguageSwitch adds its alternates and compresses
+it; the search's attributes once the page is whole (the additions under the title included);
+Material's markup corrected; then the termbase check, on the pages as readers get them (its
+content stage reads the numbered paragraphs and footnotes), and last the hashes of the inline
+code, on the page as it is written.
 """
 from __future__ import annotations
 
 from edition.concepts.steps import Concepts, People
+from edition.parallel.steps import ParallelView
 from edition.pipeline.page import Edition, PageView
 from edition.pipeline.step import Step
 from edition.reader.steps import (AccessibilityStatement, ChapterHeader, ChapterSummaries, Citing,
                                   DiscussionGuide, PageMetadata)
+from edition.terms.steps import TermCheck
 from edition.text.steps import Citations, CorrectionsTable, FootnoteNumbers, ParagraphNumbers, TranslationDrift
-from edition.web.steps import InlineCodeHashes, LanguageSwitch, MaterialMarkup
+from edition.web.steps import (ContentsPage, InlineCodeHashes, LanguageSwitch, MaterialMarkup, NotIndexed,
+                                 SearchMarkup)
 
 ORDER: tuple[type[Step], ...] = (
+    NotIndexed,
     LanguageSwitch,
     FootnoteNumbers,
     Citations,
@@ -28,10 +37,14 @@ ORDER: tuple[type[Step], ...] = (
     AccessibilityStatement,
     ChapterSummaries,
     DiscussionGuide,
+    ParallelView,
     Citing,
     PageMetadata,
+    ContentsPage,
     ChapterHeader,
+    SearchMarkup,
     MaterialMarkup,
+    TermCheck,  # on the page as readers get it
     InlineCodeHashes,  # last: the page as it is written
 )
 

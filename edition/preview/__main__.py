@@ -17,7 +17,7 @@ from pathlib import Path
 from edition.build import BuildError, build_site
 from edition.print.build import build_pdfs
 from edition.project import Project
-from edition.preview.changes import changed, languages_to_build, snapshot
+from edition.preview.changes import changed, snapshot
 from edition.preview.server import Status, make_preview_server
 
 POLL_SECONDS = 0.4
@@ -73,7 +73,7 @@ def watch(project: Project, site: Path, status: Status, pdfs: bool) -> None:
         try:
             names = ", ".join(project.shown(p) for p in paths[:3]) + (" …" if len(paths) > 3 else "")
             print(f"preview: changed {names}", flush=True)
-            rebuild(project, site, languages_to_build(project, paths), status, pdfs)
+            rebuild(project, site, project.languages, status, pdfs)
         except Exception as error:  # noqa: BLE001 - an editor's preview must survive any one rebuild
             print(f"preview: the rebuild failed: {error}", flush=True)
             status.failed(str(error))

@@ -20,15 +20,3 @@ def snapshot(project) -> dict[Path, float]:
 
 def changed(before: dict[Path, float], after: dict[Path, float]) -> list[Path]:
     return sorted(path for path in set(before) | set(after) if before.get(path) != after.get(path))
-
-
-def languages_to_build(project, paths: list[Path]) -> tuple[str, ...]:
-    """The source language's pages change its translations' drift notices too: source first;
-    a translation's page changes only that language; anything else (data, theme, code) all."""
-    touched = set()
-    for path in paths:
-        lang = next((lang for lang in project.languages if path.is_relative_to(project.content(lang))), None)
-        if lang is None:
-            return project.languages
-        touched |= set(project.languages) if lang == project.source_language else {lang}
-    return tuple(lang for lang in project.languages if lang in touched)

@@ -15,13 +15,20 @@ from urllib.parse import urlsplit
 from bs4 import BeautifulSoup, NavigableString
 
 from edition.print.pages import BuiltPage
+from edition.site import page_url
+from edition.text.steps import SOURCES_PAGE
 
 # Paragraph anchors (#p-3-4) are unique in the whole edition and keep their web form, so that
 # a PDF viewer can open durf-te-dromen.pdf#p-3-4 as the web opens dialoog/#p-3-4.
 PARAGRAPH_ID = re.compile(r"^p-\d+-\d+$")
 # What the web adds around the authors' text: permalinks, the reader tools under a chapter's
-# title (reading time, summary, citation panel: .edition-reader), their data, the PDF links.
-WEB_ONLY = "a.headerlink, .md-source-file, .md-content__button, .edition-reader, script, .edition-downloads"
+# title (reading time, summary, citation panel: .edition-reader), their data, the PDF links,
+# and what is operated rather than read: the glossary's A–Z bar, instructions for a screen.
+WEB_ONLY = ("a.headerlink, .md-source-file, .md-content__button, .edition-reader, script, .edition-downloads, "
+            "nav.glossary-letters, .edition-screen-only")
+# The list of sources: a link to one of its entries is a citation, which names its source
+# already, not a cross-reference that needs a page number.
+SOURCES_URL = page_url(SOURCES_PAGE)
 
 
 def document_id(page_key: str, element_id: str) -> str:
@@ -38,11 +45,13 @@ def heading_depth(src: str) -> int:
 class Chapter:
     """Rewrites one built page for a document that holds the pages `included` (url -> key)."""
 
-    def __init__(self, page: BuiltPage, included: dict[str, str], web_root: str, edition: Path):
+    def __init__(self, page: BuiltPage, included: dict[str, str], web_root: str, edition: Path,
+                 page_word: str = ""):
         self.page = page
         self.included = included
         self.web_root = web_root  # https://host/nl/
         self.edition = edition  # site/nl
+        self.page_word = page_word  # "blz." / "p.": cross-references get the target's page number
 
     def html(self, **attributes: str) -> str:
         soup = BeautifulSoup(self.page.article(), "html.parser")
@@ -53,6 +62,7 @@ class Chapter:
         self._ids(soup)
         self._links(soup)
         self._images(soup)
+        self._definition_lists(soup)
         self._demote(soup, heading_depth(self.page.src))
         section = soup.new_tag("section", attrs={"class": "chapter", "id": self.page.key,
                                                   "data-src": self.page.src, **attributes})
@@ -100,19 +110,33 @@ class Chapter:
 
     def _links(self, soup: BeautifulSoup) -> None:
         for link in soup.find_all("a", href=True):
-            link["href"] = self.resolve(link["href"])
+            original, link["href"] = link["href"], self.resolve(link["href"])
             if not link["href"].startswith("#"):
                 link["class"] = link.get("class", []) + ["external"]
+            elif self.page_word and not self._cites(original):
+                # On paper a link is followed by its page: "over deze uitgave (blz. 38)".
+                link["class"] = link.get("class", []) + ["xref"]
+                link["data-page-word"] = self.page_word
+
+    def _target(self, href: str) -> str:
+        """The page a relative link leads to, as a URL of the edition ("bronnen/")."""
+        target = posixpath.normpath(posixpath.join(self.page.url or ".", urlsplit(href).path))
+        return "" if target == "." else target + "/" * urlsplit(href).path.endswith("/")
+
+    def _cites(self, href: str) -> bool:
+        parts = urlsplit(href)
+        return bool(parts.fragment) and (self._target(href) if parts.path else self.page.url) == SOURCES_URL
 
     def resolve(self, href: str) -> str:
         """A link of the web page as a link of the document (or an absolute web address)."""
         parts = urlsplit(href)
         if parts.scheme or parts.netloc:
             return href
+        if parts.fragment.startswith("fn:"):  # a footnote (the corrections table links to one) is a float here
+            parts = parts._replace(fragment="fn-" + parts.fragment[3:])
         if not parts.path:
             return "#" + document_id(self.page.key, parts.fragment)
-        target = posixpath.normpath(posixpath.join(self.page.url or ".", parts.path))
-        target = "" if target == "." else target + "/" * parts.path.endswith("/")
+        target = self._target(href)
         fragment = f"#{parts.fragment}" if parts.fragment else ""
         key = self.included.get(target)
         if key is None:  # a page or file that is not in this document: its web address
@@ -124,6 +148,17 @@ class Chapter:
         for image in soup.find_all("img", src=True):
             path = posixpath.normpath(posixpath.join(self.page.url or ".", urlsplit(image["src"]).path))
             image["src"] = (self.edition / path).resolve().as_uri()
+
+    @staticmethod
+    def _definition_lists(soup: BeautifulSoup) -> None:
+        """A term and its definition as paragraphs: WeasyPrint tags a <dl>'s parts as list items
+        without labels, which reads worse than a paragraph per term and per definition."""
+        for listing in soup.find_all("dl"):
+            for part in listing.find_all(["dt", "dd"], recursive=False):
+                part["class"] = part.get("class", []) + [part.name]
+                part.name = "div" if part.find(["p", "ul", "ol", "div"]) else "p"
+            listing.name = "div"
+            listing["class"] = listing.get("class", []) + ["definitions"]
 
     @staticmethod
     def _demote(soup: BeautifulSoup, depth: int) -> None:

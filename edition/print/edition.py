@@ -104,6 +104,7 @@ def edition_html(project, edition: Path, lang: str, settings: PrintSettings) -> 
         raise ContentError("docs/data/publication.yml", f"web_only: {src} is not a page of the nav")
     web = home.canonical()
     title = page_title(home)
+    strings = project.strings(lang)
     included = {page.url: page.key for page in chapters}
     titles = {page.src: page_title(page) for page in chapters}
     original = ""
@@ -115,12 +116,12 @@ def edition_html(project, edition: Path, lang: str, settings: PrintSettings) -> 
         nested = folder_index is not None and folder_index != page.src
         part = titles.get(folder_index, title) if folder_index else title
         entries.append((2 if nested else 1, page.key, titles[page.src]))
-        body.append(Chapter(page, included, web, edition).html(
+        body.append(Chapter(page, included, web, edition, strings["print_page_word"]).html(
             **{"data-part": part, "data-title": titles[page.src]}))
-    note = reading_note(Chapter(home, included, web, edition), settings.reading_note)
+    note = reading_note(Chapter(home, included, web, edition, strings["print_page_word"]), settings.reading_note)
     return (head(lang, title, home.meta("author"), home.meta("description"), settings.edition_date.isoformat())
             + '<body class="print-edition">\n'
-            + cover(project, lang, title, settings, web, original) + "\n" + note + "\n" + contents(project.strings(lang), entries) + "\n"
+            + cover(project, lang, title, settings, web, original) + "\n" + note + "\n" + contents(strings, entries) + "\n"
             + "\n".join(body) + "\n</body>\n</html>\n")
 
 

@@ -9,6 +9,7 @@
 """
 from __future__ import annotations
 
+import copy
 import logging
 import mimetypes
 from pathlib import Path
@@ -36,7 +37,7 @@ class PrintError(Exception):
 
 
 class LocalFiles(URLFetcher):
-    """Serves files below `roots`; any other address stops the rendering."""
+    """Serves files below `roots` and data: URLs; any other address stops the rendering."""
 
     def __init__(self, roots: list[Path]):
         super().__init__(fail_on_errors=True)
@@ -45,6 +46,8 @@ class LocalFiles(URLFetcher):
 
     def fetch(self, url, headers=None):
         parts = urlsplit(url)
+        if parts.scheme == "data":  # inline data (the handout's QR codes): nothing to fetch
+            return super().fetch(url, headers)
         if parts.scheme != "file":
             raise PrintError(f"the print build fetches no network resources: {url}")
         path = Path(url2pathname(parts.path)).resolve()
@@ -119,12 +122,35 @@ class _Problems(logging.Handler):
         self.messages.append(record.getMessage())
 
 
+def extract_names(page) -> set[str]:
+    """The names (data-extract) of the parts of the document that the page belongs to."""
+    return {box.element.get("data-extract") for box in _boxes(page._page_box)
+            if box.element is not None and box.element.get("data-extract")}
+
+
+def write_extracts(document, extracts: dict[str, tuple[Path, str]], options: dict) -> None:
+    """Each part's pages as a PDF of its own, under its own title: laid out once, with the
+    whole document (the tags of a PDF are made from the pages when it is written)."""
+    for name, (path, title) in extracts.items():
+        pages = [page for page in document.pages if name in extract_names(page)]
+        if not pages:
+            raise PrintError(f"{path.name}: no page of the document holds the part '{name}'")
+        part = document.copy(pages)
+        part.metadata = copy.copy(document.metadata)
+        part.metadata.title = title
+        part.write_pdf(path, **options)
+
+
 def write_pdf(html: str, stylesheets: list[Path], target: Path, base: Path, roots: list[Path],
-              cache: Path | None = None) -> None:
+              cache: Path | None = None, extracts: dict[str, tuple[Path, str]] | None = None) -> None:
     """Render `html` with the stylesheets into target (or take it from the cache, see cache.py);
-    a warning or error of WeasyPrint's stops the build (PrintError)."""
-    entry = pdf_cache.key(html, stylesheets, list(font_files().values()))
-    if pdf_cache.lookup(cache, entry, target):
+    a warning or error of WeasyPrint's stops the build (PrintError). extracts: the pages of the
+    elements with data-extract="name" go to a PDF of their own too (name -> path, title)."""
+    extracts = extracts or {}
+    entry = pdf_cache.key(html + repr(sorted((name, title) for name, (_, title) in extracts.items())),
+                          stylesheets, list(font_files().values()))
+    targets = {entry: target, **{f"{entry}-{name}": path for name, (path, _) in extracts.items()}}
+    if all(pdf_cache.lookup(cache, key, path) for key, path in targets.items()):
         return
     fonts = FontConfiguration()
     fetcher = LocalFiles([*roots, *{sheet.parent for sheet in stylesheets}, font_files()[("normal", "normal")].parent])
@@ -151,9 +177,12 @@ def write_pdf(html: str, stylesheets: list[Path], target: Path, base: Path, root
             raise PrintError(f"{target.name}: footnotes not on the page of their call: {', '.join(moved)}")
         target.parent.mkdir(parents=True, exist_ok=True)
         document.write_pdf(target, **options)
+        write_extracts(document, extracts, options)
     finally:
         logger.removeHandler(problems)
     if problems.messages:
-        target.unlink(missing_ok=True)
+        for path in targets.values():
+            path.unlink(missing_ok=True)
         raise PrintError(f"{target.name}: " + "; ".join(problems.messages))
-    pdf_cache.store(cache, entry, target, fetcher.fetched)
+    for key, path in targets.items():
+        pdf_cache.store(cache, key, path, fetcher.fetched)

@@ -16,19 +16,27 @@ class PrintSettings:
     published: datetime.date
     edition_file: str
     handout_file: str
+    tension_pattern: str  # pdf/durf-te-dromen-gespreksavond-{tension}.pdf
     reading_note: str
     web_only: tuple[str, ...] = ()
 
     def files(self) -> dict[str, str]:
         return {"edition": self.edition_file, "handout": self.handout_file}
 
+    def tension_file(self, tension: str) -> str:
+        return self.tension_pattern.format(tension=tension)
+
 
 def load_print_settings(project) -> PrintSettings:
     raw = read_yaml(project.data / "print.yml", project.shown)
     files = raw.require("files", "the PDFs' file names: edition, handout")
     publication = project.publication()
+    tension = files.get("tension")
+    if tension is None or "{tension}" not in str(tension.value):
+        raise (tension or files).error("files: `tension:` needs the file name of a one-tension handout, "
+                                       "with {tension} for the tension's id")
     return PrintSettings(publication.edition_date, datetime.date(publication.year, publication.month, 1),
-                         files.text("edition"), files.text("handout"),
+                         files.text("edition"), files.text("handout"), str(tension.value),
                          raw.text("reading_note", "the home page section printed on the back of the cover"),
                          publication.web_only)
 

@@ -29,14 +29,21 @@ def download_label(fmt: str, text: str, strings: dict[str, str]) -> str:
     return strings["cite_download"].format(format=FORMATS[fmt], ext=EXTENSIONS[fmt], size=kilobytes(text))
 
 
+def format_names(strings: dict[str, str]) -> dict[str, str]:
+    """The formats' names as the panel shows them: "APA 7", "APA 7, in de tekst", …"""
+    return {**FORMATS, "intext": strings["cite_intext"]}
+
+
 def panel_html(label: str, formats: dict, files: dict[str, dict], strings: dict[str, str],
                title_key: str = "cite_title") -> str:
     """files: per format ("bibtex", "ris") the static file's href and download name."""
     e = html.escape
     rows = []
-    for fmt, name in FORMATS.items():
+    for fmt, name in format_names(strings).items():
         if fmt == "apa":
             shown = f'<p class="edition-cite__text" data-format="apa">{formats["apa"]["html"]}</p>'
+        elif fmt == "intext":
+            shown = f'<p class="edition-cite__text" data-format="intext">{formats["intext_html"]}</p>'
         else:
             shown = f'<pre class="edition-cite__text" data-format="{fmt}"><code>{e(formats[fmt])}</code></pre>'
         download = ""
@@ -55,7 +62,7 @@ def data_block(lang: str, strings: dict[str, str], cite: dict) -> str:
     """The script's data as a JSON data block; `<`, `>` and `&` escaped so that no text can end
     the element early."""
     payload = {"lang": lang, "strings": {key: strings[key] for key in SCRIPT_STRINGS},
-               "formats": FORMATS, "extensions": EXTENSIONS, "cite": cite}
+               "formats": format_names(strings), "extensions": EXTENSIONS, "cite": cite}
     text = json.dumps(payload, ensure_ascii=False, separators=(",", ":"))
     text = text.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")
     return f'<script type="application/json" id="{DATA_ID}">{text}</script>'

@@ -24,6 +24,12 @@ NUMBER = re.compile(r"^(\d+)\.(\d+)$")
 CONCEPT_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 TENSION_HEADING = re.compile(r"^###\s+(.+?)\s*\{\s*#([\w-]+)\s*\}\s*$", re.MULTILINE)
 CONCEPT_SLOT = "<!-- concepts:{id} -->"
+# Where the links to the handout PDFs go once they are made (edition/print/download_links.py):
+# under the title of the guide (all of them) and of the agenda (one line), and in each
+# tension's section of the guide.
+HANDOUT_SLOT = "<!-- handout-links -->"
+HANDOUT_SHORT_SLOT = "<!-- handout-link -->"  # on the agenda: one line, the rest is in the guide
+TENSION_HANDOUT_SLOT = "<!-- handout:{id} -->"
 
 
 @dataclass(frozen=True)
@@ -173,6 +179,7 @@ def guide_markdown(project, guide: Guide, strings: dict[str, str]) -> str:
         out += [f"## {_md(tension.title)} {{ #{tension.id} }}\n",
                 f"**{_md(strings['guide_tension'])}:** {_md(tension.sentence)}\n",
                 f"[{_md(strings['guide_in_agenda'])}]({AGENDA}#{tension.id})\n",
+                TENSION_HANDOUT_SLOT.format(id=tension.id) + "\n",
                 f"### {_md(strings['guide_questions'])} {{ #{tension.id}-vragen }}\n"]
         out += [f"1. {_md(question)}" for question in tension.questions]
         out += ["", f"### {_md(strings['guide_draws_on'])} {{ #{tension.id}-bronnen }}\n"]

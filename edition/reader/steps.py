@@ -10,7 +10,7 @@ from pathlib import Path
 from edition.errors import ContentError
 from edition.pipeline.step import Step
 from edition.reader import (accessibility_statement, chapter_header, cite_panel, discussion_guide,
-                            page_metadata, reading_time, summaries)
+                            page_metadata, reading_time, short_addresses, summaries)
 from edition.reader.citation_formats import ANCHOR_TOKEN, EXTENSIONS, NUMBER_TOKEN, Reference, all_formats
 from edition.site import fill_marker, markdown_title
 from edition.web.alternates import edition_root
@@ -67,6 +67,14 @@ class DiscussionGuide(Step):
         self.guide = edition.project.guide(edition.lang)
         discussion_guide.check_concepts(edition.project, self.guide)
 
+    def content(self, page, html):
+        # The handout's links under the title (filled in once the PDFs exist).
+        if page.src == discussion_guide.PAGE:
+            page.header_top.append(discussion_guide.HANDOUT_SLOT)
+        elif page.src == discussion_guide.AGENDA:
+            page.header_top.append(discussion_guide.HANDOUT_SHORT_SLOT)
+        return html
+
     def markdown(self, page, markdown):
         if page.src != discussion_guide.PAGE:
             return markdown
@@ -88,6 +96,16 @@ class DiscussionGuide(Step):
                     links.append((view.title, ed.href(view.src, page)))
             page.content = page.content.replace(discussion_guide.CONCEPT_SLOT.format(id=tension.id),
                                                 discussion_guide.concepts_html(links, ed.strings))
+
+    def written(self):
+        # The short addresses that the handout prints, one per tension (short_addresses.py).
+        ed = self.edition
+        guide_page = ed.pages.get(discussion_guide.PAGE)
+        if guide_page is None:
+            return
+        title = guide_page.title or ""
+        short_addresses.write_forwards(Path(ed.site_dir), ed.lang, ed.site_url, guide_page.url,
+                                       [(t.id, f"{t.title} – {title}") for t in self.guide.tensions])
 
 
 class Citing(Step):

@@ -2,8 +2,10 @@
 
 Every chapter (chapters.py) has docs/data/summaries/<key>.yml holding its summary in each
 language (`nl: |`, `en: |`): paragraphs separated by a blank line; lines starting with "- "
-make a list. The summary is shown, collapsed, under the chapter's title and, open, on the page
-"In het kort" / "In brief" (in-het-kort.md), which the build fills from the same data.
+make a list; *emphasis* and a word kept in another language (*gemeente*{ lang=nl }) are
+written as edition/text/inline_markup.py says. The summary is shown, collapsed, under the
+chapter's title and, open, on the page "In het kort" / "In brief" (in-het-kort.md), which the
+build fills from the same data.
 """
 from __future__ import annotations
 
@@ -15,6 +17,7 @@ from pathlib import Path
 from edition.data import read_yaml
 from edition.site import Chapter, markdown_title
 from edition.errors import ContentError
+from edition.text import inline_markup
 
 FOLDER = "summaries"
 BRIEF_PAGE = "in-het-kort.md"
@@ -29,7 +32,7 @@ class Summary:
     where: str  # docs/data/summaries/<key>.yml
 
     def words(self, lang: str) -> int:
-        return len(WORD.findall(self.texts[lang]))
+        return len(WORD.findall(inline_markup.plain(self.texts[lang])))
 
 
 def load_summaries(project) -> dict[str, Summary]:
@@ -80,7 +83,7 @@ def blocks(text: str) -> list[tuple[str, list[str]]]:
 def plain_sentences(text: str) -> str:
     """The summary as running text for a readability formula: each list item a sentence."""
     sentences = []
-    for kind, items in blocks(text):
+    for kind, items in blocks(inline_markup.plain(text)):
         for item in items:
             item = item.rstrip(";,")
             sentences.append(item if item[-1:] in ".!?" else item + ".")
@@ -91,9 +94,9 @@ def text_html(text: str) -> str:
     parts = []
     for kind, items in blocks(text):
         if kind == "ul":
-            parts.append("<ul>" + "".join(f"<li>{html.escape(item)}</li>" for item in items) + "</ul>")
+            parts.append("<ul>" + "".join(f"<li>{inline_markup.to_html(item)}</li>" for item in items) + "</ul>")
         else:
-            parts.append(f"<p>{html.escape(items[0])}</p>")
+            parts.append(f"<p>{inline_markup.to_html(items[0])}</p>")
     return "\n".join(parts)
 
 
@@ -115,7 +118,7 @@ def summary_details(text: str, strings: dict[str, str], brief_href: str) -> str:
 
 def first_sentences(text: str, limit: int = 200) -> str:
     """The summary's opening sentences, at most `limit` characters (for a page description)."""
-    first = blocks(text)[0][1][0]
+    first = blocks(inline_markup.plain(text))[0][1][0]
     sentences = re.findall(r"[^.!?]+[.!?]+(?:\s|$)", first) or [first]
     chosen = ""
     for sentence in sentences:

@@ -61,3 +61,19 @@ def _restore(soup: BeautifulSoup, back_title: str) -> list[str]:
             if back_title:
                 back["aria-label"] = back["title"]
     return labels
+
+
+def place(label: str) -> str:
+    """A footnote as a place in the text, the same in every language: "[^7]" (its Markdown label)."""
+    return f"[^{label}]"
+
+
+def note_texts(html: str) -> dict[str, str]:
+    """Each footnote's text by its place ("[^7]"), without the link back to the call."""
+    soup = BeautifulSoup(html, "html.parser")
+    found = {}
+    for item in soup.select("div.footnote > ol > li[id^='fn']"):
+        for back in item.select("a.footnote-backref"):
+            back.decompose()
+        found[place(item["id"].split(":", 1)[1])] = " ".join(item.get_text(" ").split())
+    return found

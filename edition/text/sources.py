@@ -1,8 +1,11 @@
 """The works cited, from docs/data/sources.yml: APA 7 entries and in-text citations."""
 from __future__ import annotations
 
+import datetime
 import html
 import re
+
+from babel.dates import format_date
 
 from edition.data import read_yaml
 from edition.errors import ContentError, line_of
@@ -34,11 +37,27 @@ def _authors(names: list[str]) -> str:
     return ", ".join(names[:-1]) + ", & " + names[-1]
 
 
+def _date(work: dict, strings: dict[str, str]) -> str:
+    """APA's date: the year, or year and month in the page's language ("2009, September")."""
+    if work["year"] is None:
+        return strings["no_date"]
+    if not work.get("month"):
+        return str(work["year"])
+    return format_date(datetime.date(int(work["year"]), int(work["month"]), 1), "y, MMMM", locale=strings["locale"])
+
+
+def _names(names: str, person: bool, marked: str) -> str:
+    """Names of organisations (no "Family, I.") are in the work's language: marked where it is
+    not the page's; people's names are not."""
+    return html.escape(names) if person or not marked else f"<span{marked}>{html.escape(names)}</span>"
+
+
 def apa_entry(work: dict, lang: str, strings: dict[str, str]) -> str:
     """One reference-list entry in APA 7 style, as HTML."""
-    year = work["year"] if work["year"] is not None else strings["no_date"]
+    year = _date(work, strings)
     title = html.escape(work["title"])
-    # A Dutch title on the English page is marked as Dutch (for screen readers and hyphenation).
+    # A Dutch title on the English page is marked as Dutch (for screen readers and hyphenation),
+    # and so are the names of the work's organisations (author, publisher, event).
     title_lang = work.get("lang", "nl")
     marked = f' lang="{title_lang}"' if title_lang != lang else ""
     if work.get("bracketed_title"):
@@ -51,14 +70,15 @@ def apa_entry(work: dict, lang: str, strings: dict[str, str]) -> str:
     kind = f" [{html.escape(work['kind'][lang])}]" if work.get("kind") else ""
     parts = []
     if work["authors"]:
-        author = html.escape(_authors(work["authors"]))
-        parts.append(f"{author}{'' if author.endswith('.') else '.'} ({year}).")
+        names = _authors(work["authors"])
+        author = _names(names, "," in names, marked)
+        parts.append(f"{author}{'' if names.endswith('.') else '.'} ({year}).")
         parts.append(f"{title}{gloss}{kind}.")
     else:  # APA: a work without an author is listed by its title.
         parts.append(f"{title}{gloss}{kind}. ({year}).")
     for key in ("event", "publisher"):
         if work.get(key) and work.get(key) not in work["authors"]:
-            parts.append(html.escape(work[key]) + ".")
+            parts.append(_names(work[key], False, marked) + ".")
     if work.get("cites"):
         parts.append(f"<span class=\"cites\">{strings['cites_through']} "
                      f"{html.escape('; '.join(c.replace('e.a.', strings['et_al']) for c in work['cites']))}.</span>")

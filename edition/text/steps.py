@@ -3,7 +3,6 @@ and the corrections table."""
 from __future__ import annotations
 
 import json
-import logging
 from pathlib import Path
 
 from edition.errors import ContentError
@@ -15,7 +14,6 @@ from edition.text.source_blocks import source_fingerprints
 SOURCES_PAGE = "bronnen.md"
 CORRECTIONS_PAGE = "over-deze-uitgave.md"
 PARAGRAPHS_FILE = "paragraphs.json"
-log = logging.getLogger("mkdocs.hooks.translation_drift")  # a warning there fails a --strict build
 
 
 class FootnoteNumbers(Step):
@@ -88,9 +86,9 @@ class TranslationDrift(Step):
             return html
         outdated = drift.outdated_blocks(page.src, self.current, self.recorded)
         if outdated:
-            (log.warning if self.edition.drift_is_error else log.info)(f"{page.path}: the Dutch text of paragraph(s) {', '.join(outdated)} "
-                        f"changed since it was translated: update the translation, then run "
-                        f"scripts/translation_status.py --accept {page.src}")
+            self.edition.translation_warning(
+                f"{page.path}: the Dutch text of paragraph(s) {', '.join(outdated)} changed since it was "
+                f"translated: update the translation, then run scripts/translation_status.py --accept {page.src}")
             html = drift.mark_outdated(html, outdated, self.edition.strings["translation_outdated"])
         return html
 
@@ -108,5 +106,5 @@ class CorrectionsTable(Step):
         page.content = fill_marker(
             page.content, corrections.CORRECTIONS_MARKER,
             lambda: corrections.corrections_table(ed.project.corrections(), headers, titles, links, ed.lang,
-                                                  ed.project.source_language),
+                                                  ed.project.source_language, ed.strings["corrections_footnote"]),
             page.path, "where the table of corrections goes")

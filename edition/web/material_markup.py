@@ -5,8 +5,6 @@ is rendered (an override would have to copy all of base.html or a whole partial)
   HTML allows autocomplete on text-like inputs only, so the Nu HTML Checker reports an error on
   every page. Material added it so that a browser does not restore a toggle's state on "back";
   without it, at worst the menu is still open after going back.
-- partials/search.html makes the search overlay a role="dialog" without a name (axe's and
-  Lighthouse's aria-dialog-name); it gets the name of the search field.
 - base.html loads its bundle and our scripts (extra_javascript) at the end of <body> without
   defer; a browser may then hold the first paint until they have arrived (Lighthouse counts
   the bundle as render-blocking on a phone). They get defer: they still run in the same order,
@@ -14,21 +12,15 @@ is rendered (an override would have to copy all of base.html or a whole partial)
 """
 from __future__ import annotations
 
-import html
 import re
 
 CHECKBOX_AUTOCOMPLETE = re.compile(r'(<input\b[^>]*\btype="checkbox"[^>]*?)\s+autocomplete="off"')
-SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog">'
 CONFIG = '<script id="__config" type="application/json">'
 BODY_SCRIPT = re.compile(r'<script src="([^"]+)"></script>')
 
 
 def valid_html(page_html: str) -> str:
     return CHECKBOX_AUTOCOMPLETE.sub(r"\1", page_html)
-
-
-def named_search_dialog(page_html: str, name: str) -> str:
-    return page_html.replace(SEARCH_DIALOG, SEARCH_DIALOG[:-1] + f' aria-label="{html.escape(name)}">')
 
 
 def deferred_scripts(page_html: str) -> str:
@@ -39,5 +31,5 @@ def deferred_scripts(page_html: str) -> str:
     return head + found + BODY_SCRIPT.sub(r'<script src="\1" defer></script>', tail)
 
 
-def corrected(page_html: str, search_name: str) -> str:
-    return deferred_scripts(named_search_dialog(valid_html(page_html), search_name))
+def corrected(page_html: str) -> str:
+    return deferred_scripts(valid_html(page_html))

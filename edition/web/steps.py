@@ -1,5 +1,6 @@
-"""The web edition's own page steps: the language links in each page's head and in the
-sitemap, Material's bundle without its sitemap lookup, and Material's markup corrected."""
+"""The web edition's own page steps: pages not to be indexed, the language links in each page's
+head and in the sitemap, Material's bundle without its sitemap lookup, the contents page, what
+the search indexes, Material's markup corrected, and the inline code's hashes for the CSP."""
 from __future__ import annotations
 
 import gzip
@@ -7,7 +8,32 @@ from pathlib import Path
 
 from edition.pipeline.step import Step
 from edition.hosting import csp
-from edition.web import alternates, material_markup
+from edition.site import fill_marker
+from edition.web import alternates, contents_page, material_markup, robots, search_markup
+
+
+class NotIndexed(Step):
+    """A page whose front matter says `robots: noindex` asks search engines to leave it out, and
+    is left out of the sitemap."""
+
+    def __init__(self, edition):
+        super().__init__(edition)
+        self.unlisted: list[str] = []
+
+    def finished(self, page, output):
+        value = page.meta.get("robots")
+        if not value:
+            return output
+        if "noindex" in value:
+            self.unlisted.append(self.edition.site_url + page.url)
+        return robots.with_robots_meta(output, value)
+
+    def written(self):
+        sitemap = Path(self.edition.site_dir) / "sitemap.xml"
+        if self.unlisted and sitemap.exists():
+            # Before LanguageSwitch adds the alternates and writes its compressed copy.
+            sitemap.write_text(robots.without_pages(sitemap.read_text(encoding="utf-8"), self.unlisted),
+                               encoding="utf-8")
 
 
 class LanguageSwitch(Step):
@@ -44,14 +70,35 @@ def _gzip(path: Path) -> None:
         target.write(path.read_bytes())
 
 
+class ContentsPage(Step):
+    """inhoud/: every page with its sections, the way in without searching (contents_page.py)."""
+
+    def generated_pages(self):
+        return {contents_page.PAGE: (contents_page.page_markdown(self.edition.strings), False)}
+
+    def late(self, page):
+        if page.src != contents_page.PAGE:
+            return
+        ed = self.edition
+        page.content = fill_marker(page.content, contents_page.MARKER, lambda: contents_page.contents_html(
+            ed.project.site_config()["nav"], ed.pages, lambda src: ed.href(src, page)), page.path, "the contents")
+
+
+class SearchMarkup(Step):
+    """Pagefind's attributes in the finished page: what is text, its numbers, names' weight."""
+
+    def finished(self, page, output):
+        return search_markup.marked(output, self.edition.lang, page.url)
+
+
 class MaterialMarkup(Step):
     """Material markup that is invalid or unnamed, corrected on every finished page."""
 
     def finished(self, page, output):
-        return material_markup.corrected(output, self.edition.strings["search_dialog"])
+        return material_markup.corrected(output)
 
     def template(self, name, output):  # the 404 page
-        return material_markup.corrected(output, self.edition.strings["search_dialog"])
+        return material_markup.corrected(output)
 
 
 class InlineCodeHashes(Step):

@@ -15,7 +15,7 @@ from edition.adapters.mkdocs.support import language, project_of, stops_build
 from edition.pipeline.page import Edition, PageView
 from edition.pipeline.steps import Pipeline
 from edition.web import alternates
-from edition.web.theme_files import is_published
+from edition.web.theme_files import is_published, is_used
 
 _build: dict = {}  # this build's pipeline (MkDocs calls hooks as plain functions)
 
@@ -45,6 +45,8 @@ def on_config(config):
     dark["toggle"]["name"] = strings["palette_to_light"]
     # For templates (the 404 page): the same strings, never an if-language chain.
     config["extra"]["interface"] = strings
+    # The search's own (partials/search.html hands them to search.js): not all of them on every page.
+    config["extra"]["search_strings"] = {key: text for key, text in strings.items() if key.startswith("search_")}
     _build["languages"] = {alt["lang"]: alt["name"] for alt in config["extra"]["alternate"]}
     return config
 
@@ -57,6 +59,8 @@ def on_files(files, config):
     for file in list(files):
         source = file.abs_src_path
         if source and Path(source).resolve().is_relative_to(custom_dir) and not is_published(file.src_uri):
+            files.remove(file)
+        elif not is_used(file.src_uri):
             files.remove(file)
     alternates.check_counterparts(edition.project.docs, edition.project.languages)
     for src, (content, in_nav_file) in _pipeline().generated_pages().items():

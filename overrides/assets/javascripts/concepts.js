@@ -6,6 +6,7 @@
 // - mouse: pointing at the link shows it; the pointer may move onto the popover (WCAG 1.4.13)
 // - keyboard: focus shows it, Esc closes it (and it stays closed until the next focus or hover)
 // - touch: the first tap shows it, with a hint; a second tap on the same link opens the page
+// On the concept map (begrippen/kaart/) the concepts related to the one shown are marked too.
 (() => {
   const definitions = document.querySelector(".concept-definitions");
   if (!definitions) return;
@@ -40,6 +41,19 @@
     popover.hidden = false;
     current = link;
     place(link);
+    mark(link);
+  }
+
+  // The concept map: the concept shown and the concepts related to it (data-related).
+  function mark(link) {
+    document.querySelectorAll(".concept-map .is-related, .concept-map .is-current")
+      .forEach((node) => node.classList.remove("is-related", "is-current"));
+    if (!link || !link.classList.contains("concept-map__node")) return;
+    link.classList.add("is-current");
+    const related = new Set((link.dataset.related || "").split(" "));
+    document.querySelectorAll(".concept-map__node").forEach((node) => {
+      if (related.has(node.dataset.node)) node.classList.add("is-related");
+    });
   }
 
   function place(link) {
@@ -59,6 +73,7 @@
     popover.hidden = true;
     current = null;
     armed = null;
+    mark(null);
   }
 
   function hideSoon() {

@@ -1,13 +1,42 @@
-// Keep the paragraph when switching language: the selector's links already lead to the same
-// page in the other language (a plain link, working without JavaScript); here the reader's
-// anchor (#p-3-4, a heading) goes along.
+// The language switch keeps the reader's place and palette. Its links already lead to the same
+// page in the other language (plain links, working without JavaScript); here they get the
+// anchor of the paragraph or heading in view (the ids are the same in both languages), and the
+// chosen palette goes along (Material keeps it per edition: "/nl/.__palette", "/en/.__palette").
+const ANCHORS = "article [id^='p-'], article :is(h1, h2, h3, h4, h5, h6)[id]";
+
+function placeInView() {
+  const header = document.querySelector(".md-header");
+  const below = header ? header.getBoundingClientRect().bottom : 0;
+  const arrived = window.location.hash && document.getElementById(decodeURIComponent(window.location.hash.slice(1)));
+  if (arrived) {
+    const box = arrived.getBoundingClientRect();
+    if (box.bottom > below && box.top < window.innerHeight) return window.location.hash;
+  }
+  if (window.scrollY < 1) return "";
+  // The first paragraph or heading of which more than a line shows under the header.
+  const line = parseFloat(getComputedStyle(document.body).lineHeight) || 24;
+  const found = [...document.querySelectorAll(ANCHORS)].find((element) =>
+    element.getBoundingClientRect().bottom > below + line);
+  return found ? `#${found.id}` : "";
+}
+
+function takePalette(lang) {
+  if (typeof __md_get !== "function" || typeof __md_scope === "undefined") return;
+  const palette = __md_get("__palette");
+  const here = document.documentElement.lang;
+  if (!palette || !lang || lang === here) return;
+  // The edition's root ends in its language: /nl/ -> /en/
+  const other = new URL(__md_scope.pathname.replace(new RegExp(`${here}/$`), `${lang}/`), __md_scope);
+  __md_set("__palette", palette, localStorage, other);
+}
+
 document.addEventListener("click", (event) => {
   const link = event.target.closest && event.target.closest("a.md-select__link[hreflang]");
-  if (link && window.location.hash) {
-    const url = new URL(link.href);
-    url.hash = window.location.hash;
-    link.href = url.href;
-  }
+  if (!link) return;
+  const url = new URL(link.href);
+  url.hash = placeInView();
+  link.href = url.href;
+  takePalette(link.hreflang);
 });
 
 // Footnote popovers (Material's content.footnote.tooltips) open on hover and on keyboard
@@ -46,3 +75,28 @@ document.addEventListener("click", (event) => {
     ref.focus();
   }
 });
+
+// The search (search.js, with Pagefind) is fetched when the reader first goes to it: the search
+// field gets focus, the phone's search button is pressed, or "/" or "s" is typed outside a
+// field (the keys Material's own search had). The field gets focus at once, so that no key is
+// lost while the module arrives. Arriving from a result (?h=), search-landing.js marks the
+// words found.
+const here = document.currentScript.src;
+const searchBox = document.querySelector("[data-edition-search]");
+if (searchBox) {
+  const field = searchBox.querySelector(".md-search__input");
+  field.addEventListener("focus", () => import(new URL("search.js", here).href), { once: true });
+  const openSearch = () => {
+    document.getElementById("__search").checked = true;
+    field.focus();
+  };
+  const opener = document.querySelector(".edition-search-open");
+  if (opener) opener.addEventListener("click", openSearch);
+  document.addEventListener("keydown", (event) => {
+    const typing = event.target.closest && event.target.closest("input, textarea, select, [contenteditable]");
+    if (typing || event.ctrlKey || event.metaKey || event.altKey || !["/", "s", "S"].includes(event.key)) return;
+    event.preventDefault();
+    openSearch();
+  });
+}
+if (new URLSearchParams(window.location.search).has("h")) import(new URL("search-landing.js", here).href);

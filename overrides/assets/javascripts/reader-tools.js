@@ -20,8 +20,21 @@
     window.setTimeout(() => { live.textContent = text; }, 100);
   };
 
-  async function copy(text) {
+  // Plain text, and beside it the same as HTML where there is markup (the APA reference's title
+  // in italics), so that a word processor keeps the italics and a text field gets plain text.
+  async function copy(text, markup) {
     if (!navigator.clipboard || !window.isSecureContext) throw new Error("no Clipboard API");
+    if (markup && window.ClipboardItem && navigator.clipboard.write) {
+      try {
+        await navigator.clipboard.write([new ClipboardItem({
+          "text/plain": new Blob([text], { type: "text/plain" }),
+          "text/html": new Blob([markup], { type: "text/html" }),
+        })]);
+        return;
+      } catch (error) {
+        // a browser that takes plain text only: below
+      }
+    }
     await navigator.clipboard.writeText(text);
   }
 
@@ -136,6 +149,7 @@
       const template = data.cite.paragraph;
       formats = {
         apa: { text: fill(template.formats.apa.text, number), html: fill(template.formats.apa.html, number) },
+        intext: fill(template.formats.intext, number),
         bibtex: fill(template.formats.bibtex, number),
         ris: fill(template.formats.ris, number),
       };
@@ -146,6 +160,7 @@
     }
     shown = formats;
     texts.apa.innerHTML = formats.apa.html; // our own data, written by the build
+    texts.intext.textContent = formats.intext;
     texts.bibtex.querySelector("code").textContent = formats.bibtex;
     texts.ris.querySelector("code").textContent = formats.ris;
     blobs.splice(0).forEach((url) => URL.revokeObjectURL(url));
@@ -174,7 +189,7 @@
     button.textContent = say("cite_copy", { format: data.formats[format] });
     button.addEventListener("click", async () => {
       try {
-        await copy(plain(format));
+        await copy(plain(format), format === "apa" ? shown.apa.html : null);
         announce(say("cite_copied", { format: data.formats[format] }));
         showStatus(button, say("cite_copied", { format: data.formats[format] }));
       } catch (error) {

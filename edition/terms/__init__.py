@@ -1,0 +1,1 @@
+"""The termbase (docs/data/termbase.yml) and its check of each translation."""
