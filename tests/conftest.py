@@ -149,10 +149,6 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(pytest.mark.xdist_group("page_visits"))
         if "preview" in getattr(item, "fixturenames", ()):  # one live preview for its tests
             item.add_marker(pytest.mark.xdist_group("preview"))
-        if "served" in getattr(item, "fixturenames", ()):  # one nginx with the site for its tests
-            item.add_marker(pytest.mark.xdist_group("served"))
-        if "installed" in getattr(item, "fixturenames", ()):  # deploy, then roll back: in order
-            item.add_marker(pytest.mark.xdist_group("deploy"))
         if quick and (set(QUICK_SKIPS) & set(getattr(item, "fixturenames", ()))
                       or item.path.name in QUICK_SKIP_FILES):
             item.add_marker(pytest.mark.skip(reason="quick mode: runs in the full suite (scripts/test)"))

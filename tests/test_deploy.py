@@ -1,9 +1,9 @@
 """scripts/deploy against the real nginx: releases, one switch, reload, rollback, and refusals.
 
-One installation for the module (edition/hosting/local_nginx.py), deployed to by the script
-itself; release A is the session's build, B the same with one more inline script (so another
-policy). The tests run in order: A is served, B replaces it, a rollback brings A back, and the
-refusals leave A served.
+One installation per module and worker (edition/hosting/local_nginx.py), deployed to by the
+script itself; release A is the session's build, B the same with one more inline script (so
+another policy). Each test leaves A served, whatever ran before it on its worker: B replaces A
+and a rollback brings A back within one test, and the refusals change nothing.
 """
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ import shlex
 import shutil
 import socket
 import subprocess
+import threading
 import time
 
 import pytest
@@ -93,48 +94,59 @@ def installed(builds, tmp_path_factory):
     server.stop()
 
 
-def test_the_first_release_is_served_with_its_own_policy(installed, builds):
+def test_release_a_is_served_with_its_own_policy(installed, builds):
     response = installed.get()
     assert response.status == 200 and MARKER not in response.body
     assert response.header("content-security-policy") == policy_of(builds[0])
     assert installed.run("--list").stdout.startswith("* ")
 
 
-def test_a_new_release_switches_pages_and_policy_together_and_old_downloads_finish(installed, builds):
+def read_slowly_until(download: socket.socket, switched: threading.Event, received: list[int]) -> None:
+    """A reader on a slow line until the new release is served (so that the download spans the
+    reload: send_timeout lets a reader that stops altogether go), then at full speed."""
+    while chunk := download.recv(4096 if not switched.is_set() else 1 << 20):
+        received[0] += len(chunk)
+        if not switched.is_set():
+            time.sleep(0.02)  # about 200 kB/s: 8 MB last 40 s, longer than any deployment here
+
+
+def test_a_new_release_switches_pages_and_policy_together_and_a_rollback_brings_the_old_back(installed, builds):
     a, b = builds
     # A download in progress when the release changes: the old workers finish it (graceful reload).
     download = socket.socket()
     download.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 4096)
-    download.settimeout(10)
+    download.setsockopt(socket.IPPROTO_TCP, socket.TCP_MAXSEG, 1000)  # small buffers (test_hosting_limits.py)
+    download.settimeout(30)
     download.connect(("127.0.0.1", installed.ports.origin))
     download.sendall(f"GET {PROBE} HTTP/1.1\r\nHost: durftedromen.delft.nl\r\nConnection: close\r\n\r\n".encode())
     first = download.recv(4096)
     assert first.startswith(b"HTTP/1.1 200") and policy_of(a).encode() in first
-
-    result = installed.run(b)
-    assert result.returncode == 0, result.stderr
-    response = installed.wait_for(marked=True)
-    assert response.header("content-security-policy") == policy_of(b)
-
-    received = len(first) - first.index(b"\r\n\r\n") - 4
-    download.settimeout(20)
-    while chunk := download.recv(1 << 20):
-        received += len(chunk)
-    download.close()
-    assert received == PROBE_SIZE, "the download in progress was cut by the reload"
+    received, switched = [len(first) - first.index(b"\r\n\r\n") - 4], threading.Event()
+    reader = threading.Thread(target=read_slowly_until, args=(download, switched, received))
+    reader.start()
+    try:
+        result = installed.run(b)
+        assert result.returncode == 0, result.stderr
+        response = installed.wait_for(marked=True)
+        assert response.header("content-security-policy") == policy_of(b)
+        assert received[0] < PROBE_SIZE, "the download was over before the reload: nothing tested"
+    finally:
+        switched.set()
+        reader.join(timeout=30)
+        download.close()
+    assert received[0] == PROBE_SIZE, "the download in progress was cut by the reload"
     # B's pages may be read with A's cached: A's fingerprinted files are carried over, once.
     assert installed.get(OLD_BUNDLE).status == 200
     current = installed.layout.folder(installed.layout.current())
     assert OLD_BUNDLE.lstrip("/") in (current / POLICY_DIR / CARRIED).read_text(encoding="utf-8")
 
-
-def test_a_rollback_brings_the_previous_release_back_with_its_policy(installed, builds):
+    # And back: the release before, with its own policy.
     result = installed.run("--rollback")
     assert result.returncode == 0, result.stderr
     response = installed.wait_for(marked=False)
-    assert response.header("content-security-policy") == policy_of(builds[0])
-    releases = installed.layout.releases()
-    assert len(releases) == 2 and installed.layout.current() == releases[0]
+    assert response.header("content-security-policy") == policy_of(a)
+    releases_kept = installed.layout.releases()
+    assert installed.layout.current() == releases_kept[-2] and installed.run("--list").stdout.count("*") == 1
 
 
 def refused(installed, site, reason: str) -> None:

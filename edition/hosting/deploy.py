@@ -12,6 +12,7 @@ of this repository, without the build's packages.
 from __future__ import annotations
 
 import argparse
+import fcntl
 import shlex
 import subprocess
 import sys
@@ -76,6 +77,14 @@ def rollback(layout: Layout, command: list[str], release: str | None = None, rel
     return target
 
 
+def hold_lock(layout: Layout):
+    """One deployment at a time: a second one waits until the first is done."""
+    layout.conf.mkdir(parents=True, exist_ok=True)
+    lock = open(layout.conf / ".deploy.lock", "w")
+    fcntl.flock(lock, fcntl.LOCK_EX)
+    return lock
+
+
 def arguments(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="scripts/deploy", description=__doc__.split("\n\n")[0])
     parser.add_argument("site", nargs="?", type=Path, help="the built folder (scripts/build.py OUT)")
@@ -101,19 +110,21 @@ def main(argv: list[str] | None = None) -> int:
     args = arguments(argv)
     layout = Layout(args.www.resolve(), args.conf.resolve())
     command = shlex.split(args.nginx)
-    try:
-        if args.list:
-            current = layout.current()
-            print("\n".join(f"{'*' if r == current else ' '} {r}" for r in layout.releases()) or "no releases")
-        elif args.rollback is not None:
-            release = rollback(layout, command, args.rollback or None, not args.no_reload)
-            print(f"deploy: rolled back to release {release}")
-        else:
-            release = deploy(layout, args.site, command, not args.no_reload, args.keep)
-            print(f"deploy: serving release {release} ({layout.folder(release)})")
-    except ReleaseError as error:
-        print(f"deploy: refused: {error}", file=sys.stderr)
-        return 1
+    if args.list:
+        current = layout.current()
+        print("\n".join(f"{'*' if r == current else ' '} {r}" for r in layout.releases()) or "no releases")
+        return 0
+    with hold_lock(layout):  # closing the file lets the next deployment go
+        try:
+            if args.rollback is not None:
+                release = rollback(layout, command, args.rollback or None, not args.no_reload)
+                print(f"deploy: rolled back to release {release}")
+            else:
+                release = deploy(layout, args.site, command, not args.no_reload, args.keep)
+                print(f"deploy: serving release {release} ({layout.folder(release)})")
+        except ReleaseError as error:
+            print(f"deploy: refused: {error}", file=sys.stderr)
+            return 1
     return 0
 
 

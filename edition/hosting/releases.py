@@ -100,9 +100,10 @@ def check_release(folder: Path) -> str:
 def new_id(layout: Layout, now: datetime | None = None) -> str:
     """A UTC timestamp, so that ids sort by time; a suffix if one is taken in the same second."""
     base = (now or datetime.now(timezone.utc)).strftime("%Y%m%dT%H%M%SZ")
-    taken = set(layout.releases()) | {p.name for p in (layout.www / RELEASES).glob(f"{base}*")}
+    folders = layout.www / RELEASES
+    taken = {p.name.removeprefix(".").removesuffix(".partial") for p in folders.iterdir()} if folders.is_dir() else set()
     release, n = base, 1
-    while release in taken or f".{release}.partial" in taken:
+    while release in taken:
         n += 1
         release = f"{base}-{n}"
     return release
@@ -128,8 +129,6 @@ def carry_over(previous: Path, folder: Path) -> list[str]:
 
 
 def release_config(folder: Path, site_policy: str) -> str:
-    if '"' in str(folder) or "\\" in str(folder):
-        raise ReleaseError(f"{folder}: cannot be quoted for nginx")
     return (f"# Release {folder.name}, written by scripts/deploy: do not edit. nginx.conf includes it through\n"
             f"# {SWITCH}; the policy is the one made for these pages (edition/hosting/csp.py).\n"
             f'root "{folder}";\n' + nginx_directive(site_policy))
@@ -143,6 +142,8 @@ def upload(layout: Layout, site: Path) -> tuple[str, str]:
     """
     if not site.is_dir():
         raise ReleaseError(f"{site}: no such folder: build the site first (scripts/build.py)")
+    if '"' in str(layout.www) or "\\" in str(layout.www):
+        raise ReleaseError(f"{layout.www}: cannot be quoted for nginx's root")
     release = new_id(layout)
     partial = layout.www / RELEASES / f".{release}.partial"
     partial.parent.mkdir(parents=True, exist_ok=True)
