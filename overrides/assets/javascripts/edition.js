@@ -2,18 +2,26 @@
 // page in the other language (plain links, working without JavaScript); here they get the
 // anchor of the paragraph or heading in view (the ids are the same in both languages), and the
 // chosen palette goes along (Material keeps it per edition: "/nl/.__palette", "/en/.__palette").
-const ANCHORS = "article [id^='p-'], article :is(h1, h2, h3, h4, h5, h6)[id]";
+const ANCHORS = "article [id^='p-'], article :is(h2, h3, h4, h5, h6)[id]";
+// The anchor the reader came by (#p-3-4), read before Material's navigation.tracking rewrites
+// the address to the heading of the section in view (or drops the anchor above the first one).
+let arrivedBy = window.location.hash;
+window.addEventListener("hashchange", () => { arrivedBy = window.location.hash; });
 
 function placeInView() {
   const header = document.querySelector(".md-header");
   const below = header ? header.getBoundingClientRect().bottom : 0;
-  const arrived = window.location.hash && document.getElementById(decodeURIComponent(window.location.hash.slice(1)));
-  if (arrived) {
-    const box = arrived.getBoundingClientRect();
-    if (box.bottom > below && box.top < window.innerHeight) return window.location.hash;
+  const shown = (element) => element && element.getBoundingClientRect().bottom > below &&
+    element.getBoundingClientRect().top < window.innerHeight;
+  // Still at the page's start (its title in view): the page itself, or the anchor the reader
+  // arrived by if that is in view.
+  const title = document.querySelector("article h1");
+  if (shown(title)) {
+    const arrived = arrivedBy && document.getElementById(decodeURIComponent(arrivedBy.slice(1)));
+    return shown(arrived) ? arrivedBy : "";
   }
-  if (window.scrollY < 1) return "";
-  // The first paragraph or heading of which more than a line shows under the header.
+  // Else the first paragraph or heading of which more than a line shows under the header (not
+  // the address's anchor: Material's navigation.tracking sets that to the section's heading).
   const line = parseFloat(getComputedStyle(document.body).lineHeight) || 24;
   const found = [...document.querySelectorAll(ANCHORS)].find((element) =>
     element.getBoundingClientRect().bottom > below + line);
