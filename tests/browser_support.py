@@ -29,6 +29,7 @@ VIEWPORTS = {"mobile": {"width": 375, "height": 740}, "desktop": {"width": 1280,
 PALETTES = {"light": "light", "dark": "dark"}
 PALETTE_SCHEMES = {"light": "default", "dark": "slate"}
 NOINDEX = '<meta name="robots" content="noindex'
+FORWARDS = '<meta http-equiv="refresh"'
 
 
 def sitemap_paths(site: Path, lang: str) -> list[str]:
@@ -50,9 +51,14 @@ def content_pages(site: Path) -> dict[str, list[str]]:
 
 def unlisted_pages(site: Path, lang: str) -> list[str]:
     """URL paths of the pages that a sitemap leaves out on purpose, because search engines are
-    asked not to index them (the side-by-side views: edition/web/robots.py)."""
-    return [file.parent.relative_to(site).as_posix() + "/" for file in sorted((site / lang).rglob("index.html"))
-            if NOINDEX in file.read_text(encoding="utf-8")]
+    asked not to index them (the side-by-side views: edition/web/robots.py). The short addresses
+    (g/1/ ...) are not pages to read: they forward at once (tested in tests/test_pdf_handout.py)."""
+    pages = []
+    for file in sorted((site / lang).rglob("index.html")):
+        text = file.read_text(encoding="utf-8")
+        if NOINDEX in text and FORWARDS not in text:
+            pages.append(file.parent.relative_to(site).as_posix() + "/")
+    return pages
 
 
 # scripts/test --quick: the browser gates on a sample of each kind of page, not on every page.

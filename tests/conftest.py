@@ -83,11 +83,12 @@ def source_pages(lang: str = "nl") -> list[str]:
 def site_pages(lang: str = "nl") -> list[str]:
     """Every page a language's build makes for its sitemap: its source pages and the pages the
     build generates (the glossary, the concept map, the concept pages, the index of people and
-    the list of side-by-side views; the views themselves are left out: tests/test_parallel.py)."""
+    the list of side-by-side views, the contents page; the views themselves are left out: tests/test_parallel.py)."""
     from edition.concepts.pages import generated_pages
     from edition.concepts.people import PAGE
     from edition.parallel.pages import INDEX
-    return sorted(source_pages(lang) + generated_pages(PROJECT.concepts()) + [PAGE, INDEX])
+    from edition.web.contents_page import PAGE as CONTENTS
+    return sorted(source_pages(lang) + generated_pages(PROJECT.concepts()) + [PAGE, INDEX, CONTENTS])
 
 
 @pytest.fixture

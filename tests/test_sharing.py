@@ -155,9 +155,9 @@ def test_copy_link_button_copies_the_paragraph_address_with_the_keyboard(site_ur
                             " getComputedStyle(document.activeElement).opacity]")
     assert focused == [True, PROJECT.strings(lang)["copy_link"].format(n="3.4"), "1"], focused
     page.keyboard.press("Enter")
-    page.wait_for_function("document.querySelector('[role=status]').textContent !== ''")
+    page.wait_for_function("document.querySelector('body > [role=status]').textContent !== ''")
     assert page.evaluate("navigator.clipboard.readText()") == f"{address}#p-3-4"
-    assert page.locator("[role=status]").text_content() == PROJECT.strings(lang)["link_copied"]
+    assert page.locator("body > [role=status]").text_content() == PROJECT.strings(lang)["link_copied"]
 
 
 def test_without_the_clipboard_api_the_link_is_shown_selected(site_url, clipboard_page):
@@ -169,8 +169,8 @@ def test_without_the_clipboard_api_the_link_is_shown_selected(site_url, clipboar
     assert field.input_value() == f"{site_url}/nl/verkenning/doel-en-doelgroepen/#p-3-4"
     assert page.evaluate("document.activeElement.selectionEnd - document.activeElement.selectionStart") \
         == len(field.input_value())
-    page.wait_for_function("document.querySelector('[role=status]').textContent !== ''")
-    assert page.locator("[role=status]").text_content() == PROJECT.strings("nl")["copy_failed"]
+    page.wait_for_function("document.querySelector('body > [role=status]').textContent !== ''")
+    assert page.locator("body > [role=status]").text_content() == PROJECT.strings("nl")["copy_failed"]
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
@@ -217,7 +217,7 @@ def test_copying_the_reference_keeps_the_italic_title_beside_plain_text(site, si
     page.goto(f"{site_url}/{lang}/verkenning/doel-en-doelgroepen/")
     page.click("details.edition-cite > summary")
     page.click(".edition-cite dd[data-format=apa] button.edition-cite__copy")
-    page.wait_for_function("document.querySelector('[role=status]').textContent !== ''")
+    page.wait_for_function("document.querySelector('body > [role=status]').textContent !== ''")
     copied = page.evaluate(CLIPBOARD)
     formats = reader_data(site, lang, EXAMPLE[0])["cite"]["chapter"]["formats"]["apa"]
     assert copied["plain"] == formats["text"], copied

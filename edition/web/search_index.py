@@ -37,6 +37,7 @@ DATA = "search.json"
 KEEP = re.compile(r"^(pagefind\.js|pagefind-entry\.json|pagefind\.[a-z]+_[0-9a-f]+\.pf_meta|wasm\.(?!unknown)[a-z]+\.pagefind"
                   r"|index|fragment|filter)$")
 WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+NOINDEX = re.compile(r'<meta name="robots" content="noindex"')
 # Words shorter than this are not suggested (a typo in them is guesswork).
 SHORTEST_SUGGESTION = 3
 
@@ -63,7 +64,10 @@ def edition_records(site_dir: Path) -> tuple[list[dict], list[tuple[int, Record]
         if relative.split("/", 1)[0] in (FOLDER, "assets"):
             continue
         url = "" if relative == "." else f"{relative}/"
-        title, found = page_records(path.read_text(encoding="utf-8"), url)
+        page_html = path.read_text(encoding="utf-8")
+        if NOINDEX.search(page_html):  # the side-by-side views: their text is the chapters' again
+            continue
+        title, found = page_records(page_html, url)
         if found:
             records += [(len(pages), record) for record in found]
             pages.append({"url": url, "title": title})

@@ -10,7 +10,7 @@ The index (search_index.py) is made from the built pages, so the pages say what 
   that repeat other pages (a concept's related concepts and mentions, the A–Z and the map's
   lists, the paragraphs that name a person, the contents page), and anything in the other language (each
   edition searches only itself: the English term on a Dutch concept page, the Dutch original
-  beside an English quotation);
+  beside an English quotation) except headings, which are names;
 - data-pagefind-meta="number:3.4" on each numbered block, the number a result shows;
 - data-pagefind-weight on the name of a concept (its page's title) and of a person or
   organisation, so that each ranks first for its own name.
@@ -49,7 +49,8 @@ def _ignore(match: re.Match) -> str:
 
 
 def _other_language(lang: str) -> re.Pattern:
-    return re.compile(r'(<[a-z][a-z0-9]*\b[^>]*\blang="(?!' + re.escape(lang) + r'")[^"]*")')
+    # Headings are names (an organisation's Dutch name on the English people page): searchable.
+    return re.compile(r'(<(?!h[1-6]\b)[a-z][a-z0-9]*\b[^>]*\blang="(?!' + re.escape(lang) + r'")[^"]*")')
 
 
 def _article(page_html: str) -> tuple[int, int] | None:

@@ -13,16 +13,18 @@ function placeInView() {
   const below = header ? header.getBoundingClientRect().bottom : 0;
   const shown = (element) => element && element.getBoundingClientRect().bottom > below &&
     element.getBoundingClientRect().top < window.innerHeight;
+  const line = parseFloat(getComputedStyle(document.body).lineHeight) || 24;
+  const arrived = arrivedBy && document.getElementById(decodeURIComponent(arrivedBy.slice(1)));
   // Still at the page's start (its title in view): the page itself, or the anchor the reader
   // arrived by if that is in view.
   const title = document.querySelector("article h1");
-  if (shown(title)) {
-    const arrived = arrivedBy && document.getElementById(decodeURIComponent(arrivedBy.slice(1)));
-    return shown(arrived) ? arrivedBy : "";
-  }
+  if (shown(title)) return shown(arrived) ? arrivedBy : "";
+  // Still where the address's anchor put it (just under the header, within its scroll margin):
+  // that anchor, though the end of a short block above it may show too.
+  const top = arrived ? arrived.getBoundingClientRect().top : -1;
+  if (top >= below - 2 && top <= below + 2 * line) return arrivedBy;
   // Else the first paragraph or heading of which more than a line shows under the header (not
   // the address's anchor: Material's navigation.tracking sets that to the section's heading).
-  const line = parseFloat(getComputedStyle(document.body).lineHeight) || 24;
   const found = [...document.querySelectorAll(ANCHORS)].find((element) =>
     element.getBoundingClientRect().bottom > below + line);
   return found ? `#${found.id}` : "";
