@@ -50,9 +50,6 @@ def test_focus_shows_the_definition_and_escape_closes_it(browser, site_url):
     page.close()
 
 
-@pytest.mark.xfail(reason="issue 14 (open): on a phone, focusing a link shows the paragraph's copy-link button "
-                          "inside the text, the line reflows and the first tap lands on the paragraph; the fix "
-                          "is on branch integration", strict=False)
 def test_first_tap_shows_the_definition_second_tap_opens_the_concept_page(browser, site_url):
     context = browser.new_context(viewport={"width": 375, "height": 740}, has_touch=True, is_mobile=True)
     page = context.new_page()
