@@ -1,12 +1,12 @@
-"""The session fixtures of the browser gates: one server, one Chromium, one recorded visit of
-every page. conftest.py imports them so that every test module can use them."""
+"""The session fixtures of the browser gates: one server, one Chromium, one pass through
+every page of a language. conftest.py imports them so that every test module can use them."""
 from __future__ import annotations
 
 import shutil
 
 import pytest
 
-from browser_support import SEARCH_TERMS, VIEWPORTS, Visit, every_page, missing_tools, record, search, settle
+from browser_support import missing_tools
 
 
 @pytest.fixture(scope="session")
@@ -33,30 +33,14 @@ def browser():
 
 
 @pytest.fixture(scope="session")
-def page_visits(site, site_url, browser) -> dict:
-    """Every page loaded once (desktop, light), and a search in each language, as the browser
-    recorded them (console, requests, cookies): what the load and privacy gates read."""
-    context = browser.new_context(viewport=VIEWPORTS["desktop"], color_scheme="light")
-    visits, cookies = [], []
+def page_audit(site, site_url, browser):
+    """The every-page gates' pass through a language (tests/page_audit.py), made when a test of
+    that language first asks for it: page_audit("nl"). conftest keeps a language's tests on one worker."""
+    from page_audit import audit_language
+    done = {}
 
-    def visit(label: str, path: str, action=None) -> None:
-        page = context.new_page()
-        seen = Visit(label)
-        record(page, seen)
-        response = page.goto(f"{site_url}/{path}")
-        seen.status = response.status if response else None
-        settle(page, seen)
-        if action:
-            action(page)
-            settle(page, seen)
-        cookies.extend(f"{label}: {c.strip()}" for c in page.evaluate("document.cookie").split(";") if c.strip())
-        page.close()
-        visits.append(seen)
-
-    for path in every_page(site):
-        visit(path, path)
-    for lang, query in SEARCH_TERMS.items():
-        visit(f"{lang}/ (search {query!r})", f"{lang}/", lambda page, query=query: search(page, query))
-    cookies += [f"{c['domain']}{c['path']}: {c['name']}" for c in context.cookies()]
-    context.close()
-    return {"visits": visits, "cookies": cookies}
+    def of(lang: str):
+        if lang not in done:
+            done[lang] = audit_language(site, site_url, browser, lang)
+        return done[lang]
+    return of

@@ -184,9 +184,12 @@ def search(page, query: str, typed: bool = True) -> list[str]:
     field = page.locator(SEARCH_FIELD)
     if not field.evaluate("f => f === document.activeElement"):
         open_search(page)
-    if field.input_value() == query:  # the same query again: its results are shown already
-        field.fill("")
-        page.wait_for_function(SEARCHED, arg="", timeout=10_000)
+    if field.input_value() == query:
+        # The same input again (or "" in a search not yet used): go through another input first,
+        # so that the answer awaited is a new one.
+        other = "" if query else "x"
+        field.fill(other)
+        page.wait_for_function(SEARCHED, arg=other, timeout=10_000)
     elif field.input_value() and typed:
         field.fill("")
     if typed:

@@ -17,11 +17,11 @@ from edition.build import BuildError, build_site
 
 # The browser gates: their session fixtures (one server, one Chromium) and the plugin that
 # records their outcome for the accessibility statement.
-from browser_fixtures import browser, page_visits, site_url  # noqa: E402,F401
+from browser_fixtures import browser, page_audit, site_url  # noqa: E402,F401
 # nginx with the build deployed as its first release, shared by the hosting tests.
 from nginx_support import served  # noqa: E402,F401
 
-pytest_plugins = ["accessibility_run"]
+pytest_plugins = ["accessibility_run", "xdist_groups"]
 PROJECT = default_project()
 
 
@@ -142,14 +142,16 @@ QUICK_SKIPS = ("second_site", "preview", "served", "installed")
 QUICK_SKIP_FILES = ("test_hosting.py", "test_hosting_browser.py")  # nginx, every page through it
 
 
+@pytest.hookimpl(tryfirst=True)  # before pytest-xdist reads the groups (--dist loadgroup)
 def pytest_collection_modifyitems(config, items):
     quick = bool(os.environ.get("DTD_QUICK"))
     for item in items:
-        # One recorded visit of every page serves several test files: keep them on one worker.
-        if "page_visits" in getattr(item, "fixturenames", ()):
-            item.add_marker(pytest.mark.xdist_group("page_visits"))
+        # One pass through a language's pages serves several test files: keep them on one worker.
+        if "page_audit" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.xdist_group(f"pages-{item.callspec.params['lang']}"))
         if "preview" in getattr(item, "fixturenames", ()):  # one live preview for its tests
             item.add_marker(pytest.mark.xdist_group("preview"))
         if quick and (set(QUICK_SKIPS) & set(getattr(item, "fixturenames", ()))
                       or item.path.name in QUICK_SKIP_FILES):
             item.add_marker(pytest.mark.skip(reason="quick mode: runs in the full suite (scripts/test)"))
+

@@ -6,7 +6,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from accessibility_run import note
-from browser_support import (PALETTE_SCHEMES, PALETTES, SEARCH_RESULT, VIEWPORTS, every_html_file,
+from browser_support import (PALETTES, SEARCH_RESULT, VIEWPORTS, every_html_file,
                              every_page, page_html_file, run_axe, run_vnu, search, tool_versions)
 from edition.reader import accessibility_statement as accessibility_run
 from edition.errors import ContentError
@@ -18,38 +18,18 @@ PROJECT = default_project()
 STATEMENT = "toegankelijkheid/"
 
 
-PALETTE_TOGGLE = "form[data-md-component=palette] label:not([hidden])"
-
-
 @pytest.mark.gate("axe")
 @pytest.mark.parametrize("lang", LANGUAGES)
 @pytest.mark.parametrize("viewport", VIEWPORTS)
-def test_axe_finds_no_wcag_a_or_aa_violation_on_any_page(site, site_url, browser, viewport, lang):
-    """Each page is loaded once per viewport and checked with every rule in the palette it opens
-    in, then with the colour rules in the other palette after pressing the palette button (the
-    DOM stays the same; only the colours change). Material keeps the choice for the next page,
-    so the pages alternate which palette comes first."""
-    pages, problems, checks = every_page(site, (lang,)), [], 0
-    context = browser.new_context(viewport=VIEWPORTS[viewport])
-    page = context.new_page()
-    for path in pages:
-        page.goto(f"{site_url}/{path}")
-        seen = []
-        for index, _ in enumerate(PALETTES):
-            scheme = page.get_attribute("body", "data-md-color-scheme")
-            seen.append(scheme)
-            for v in run_axe(page, colours_only=index > 0):
-                problems.append(f"{path} ({viewport}, {scheme}): {v['id']} ({v['impact']}): {v['help']}"
-                                f"\n    at {', '.join(v['targets'])}\n    {v['summary'][:400]}")
-            checks += 1
-            page.locator(PALETTE_TOGGLE).click()
-            page.wait_for_function("s => document.body.dataset.mdColorScheme !== s", arg=scheme)
-        if sorted(seen) != sorted(PALETTE_SCHEMES.values()):
-            problems.append(f"{path} ({viewport}): checked in palettes {seen}, not in each of {list(PALETTE_SCHEMES.values())}")
-    context.close()
+def test_axe_finds_no_wcag_a_or_aa_violation_on_any_page(browser, page_audit, viewport, lang):
+    """Every page at each viewport: every rule in one palette, the colour rules in the other (the DOM
+    stays the same; only the colours change), in the pass of tests/page_audit.py."""
+    audit = page_audit(lang)
+    problems = audit.axe[viewport]
     note("tools", tool_versions(browser.version))
-    note("pages", {lang: len(pages)})  # its sitemap, the unlisted views and its 404
-    note("axe_checks", checks)
+    note("pages", {lang: len(audit.pages)})  # its sitemap, the unlisted views and its 404
+    note("axe_checks", audit.axe_checks[viewport])
+    assert audit.axe_checks[viewport] == 2 * len(audit.pages)
     assert not problems, (f"axe-core found {len(problems)} problem(s) (fix them in overrides/, e.g. "
                           "assets/stylesheets/edition.css):\n" + "\n".join(problems))
 

@@ -113,7 +113,12 @@ def test_every_concept_page_has_definition_explanation_related_and_the_edition_l
 
 
 def test_where_the_essay_discusses_it_lists_every_linking_paragraph(site, links):
-    problems, total = [], 0
+    problems, total, parsed = [], 0, {}
+
+    def soup_of(target):
+        if target not in parsed:
+            parsed[target] = BeautifulSoup(target.read_text(encoding="utf-8"), "html.parser")
+        return parsed[target]
     for lang in LANGUAGES:
         expected = defaultdict(set)
         for src, number, concept, text, _ in links[lang]:
@@ -124,11 +129,11 @@ def test_where_the_essay_discusses_it_lists_every_linking_paragraph(site, links)
             for item in article(path).select("ul.concept-mentions > li"):
                 target, anchor = _target(site, lang, path, item.a["href"])
                 number = item.select_one(".concept-mention-number").get_text()
-                title = BeautifulSoup(target.read_text(encoding="utf-8"), "html.parser").h1.get_text(strip=True)
+                title = soup_of(target).h1.get_text(strip=True)
                 if item.select_one(".concept-mention-page").get_text() != title:
                     problems.append(f"{lang}/{concept} {number}: page title is not {title!r}")
                 words = item.select_one(".concept-mention-excerpt strong").get_text()
-                if not BeautifulSoup(target.read_text(encoding="utf-8"), "html.parser").find(id=anchor):
+                if not soup_of(target).find(id=anchor):
                     problems.append(f"{lang}/{concept}: {item.a['href']} leads nowhere")
                 listed.add((target, anchor, number, words))
             total += len(listed)
