@@ -63,8 +63,10 @@ def unlisted_pages(site: Path, lang: str) -> list[str]:
 
 # scripts/test --quick: the browser gates on a sample of each kind of page, not on every page.
 QUICK = bool(os.environ.get("DTD_QUICK"))
-SAMPLE = ("", "verkenning/kracht-en-macht/", "voorbeelden/", "begrippen/", "begrippen/kaart/",
-          "begrippen/eigen-kracht/", "over-deze-uitgave/", "404.html")
+# One page of each kind: the home page, an essay chapter, the glossary, the concept map, a concept,
+# a side-by-side view and the 404 page.
+SAMPLE = ("", "verkenning/kracht-en-macht/", "begrippen/", "begrippen/kaart/", "begrippen/eigen-kracht/",
+          "parallel/verkenning/kracht-en-macht/", "404.html")
 
 
 def every_page(site: Path, languages: tuple[str, ...] = LANGUAGES) -> list[str]:

@@ -123,23 +123,30 @@ def error_of(load) -> str:
 @pytest.fixture
 def broken_copy(docs_copy, tmp_path):
     """A copy of docs/ to break; build() builds it (HTML only) and returns the build error's
-    text ("" if it built)."""
+    text ("" if it built). It builds the Dutch edition, where the faults are planted and each
+    language's checks run alike; build(("en",)) or build(None) for the English one or both."""
     copy = docs_copy.docs
 
-    def build() -> str:
+    def build(languages: tuple[str, ...] | None = ("nl",)) -> str:
         try:
-            build_site(tmp_path / "site", Project(docs=copy), pdfs=False)
+            build_site(tmp_path / "site", Project(docs=copy), pdfs=False, languages=languages)
         except BuildError as error:
             return str(error)
         return ""
     return copy, build
 
 
-# scripts/test --quick (DTD_QUICK=1): the edit loop. The browser gates take a sample of pages
-# (browser_support.every_page); these take minutes and wait for the full run.
-# A second full build; the live preview (two builds); nginx with the site, and the deployments.
+# scripts/test --quick (DTD_QUICK=1): the edit loop. The browser sees a sample of pages, through
+# the every-page gates' pass (browser_support.every_page); the other browser tests, a second full
+# build, the live preview (two builds), nginx and the deployments wait for the full run.
 QUICK_SKIPS = ("second_site", "preview", "served", "installed")
 QUICK_SKIP_FILES = ("test_hosting.py", "test_hosting_browser.py")  # nginx, every page through it
+
+
+def skipped_when_quick(item) -> bool:
+    names = set(getattr(item, "fixturenames", ()))
+    return bool(names & set(QUICK_SKIPS) or "browser" in names and "page_audit" not in names
+                or item.path.name in QUICK_SKIP_FILES)
 
 
 @pytest.hookimpl(tryfirst=True)  # before pytest-xdist reads the groups (--dist loadgroup)
@@ -151,7 +158,5 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(pytest.mark.xdist_group(f"pages-{item.callspec.params['lang']}"))
         if "preview" in getattr(item, "fixturenames", ()):  # one live preview for its tests
             item.add_marker(pytest.mark.xdist_group("preview"))
-        if quick and (set(QUICK_SKIPS) & set(getattr(item, "fixturenames", ()))
-                      or item.path.name in QUICK_SKIP_FILES):
+        if quick and skipped_when_quick(item):
             item.add_marker(pytest.mark.skip(reason="quick mode: runs in the full suite (scripts/test)"))
-
