@@ -203,6 +203,7 @@ def test_cite_panel_offers_a_paragraph_with_its_own_download(site_url, clipboard
     page.select_option("select.edition-cite__choice", "publication")
     assert link.get_attribute("href") == "../../cite/durf-te-dromen.bib"
     page.click(".edition-cite dd[data-format=apa] button.edition-cite__copy")
+    page.wait_for_function("document.querySelector('body > [role=status]').textContent !== ''")  # copied
     assert page.evaluate("navigator.clipboard.readText()").startswith(f"Gemeente Delft. ({PUB.edition_date.year}). Durf te Dromen")
 
 
@@ -224,7 +225,12 @@ def test_copying_the_reference_keeps_the_italic_title_beside_plain_text(site, si
     book = re.search(r"<i>(.+?)</i>", formats["html"]).group(1)
     assert copied["html"] is not None and f"<i>{book}</i>" in copied["html"], copied
     page.click(".edition-cite dd[data-format=intext] button.edition-cite__copy")
-    assert page.evaluate("navigator.clipboard.readText()") == f"(De Gruijter, {YEARS})"
+    expected = f"(De Gruijter, {YEARS})"
+    for _ in range(100):  # the copy is asynchronous, and the status still says the last one
+        if page.evaluate("navigator.clipboard.readText()") == expected:
+            break
+        page.wait_for_timeout(50)
+    assert page.evaluate("navigator.clipboard.readText()") == expected
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
