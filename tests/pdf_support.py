@@ -122,3 +122,16 @@ def page_image(path: Path, page_index: int, scale: float = 3):
         return document[page_index].render(scale=scale).to_pil()
     finally:
         document.close()
+
+
+def figure_alts(document: pikepdf.Pdf) -> list[str]:
+    """The alternative text of every Figure in the PDF's structure tree."""
+    figures, stack = [], [document.Root.StructTreeRoot]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, pikepdf.Dictionary):
+            if node.get("/S") == "/Figure":
+                figures.append(str(node.get("/Alt", "")))
+            kids = node.get("/K")
+            stack.extend(kids if isinstance(kids, pikepdf.Array) else [kids] if kids is not None else [])
+    return figures

@@ -14,7 +14,7 @@ from bs4 import BeautifulSoup
 
 from conftest import article
 from edition.project import LANGUAGES
-from pdf_support import KINDS, SETTINGS, chapters, outline, pages_text, pdf, run, words
+from pdf_support import KINDS, SETTINGS, chapters, figure_alts, outline, pages_text, pdf, run, words
 from edition.project import default_project
 
 PROJECT = default_project()
@@ -71,14 +71,7 @@ def test_xmp_metadata_identifies_pdf_ua_1(site, lang, kind):
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_figure_has_alt_text(site, lang):
     with pikepdf.open(pdf(site, lang, "edition")) as document:
-        figures, stack = [], [document.Root.StructTreeRoot]
-        while stack:
-            node = stack.pop()
-            if isinstance(node, pikepdf.Dictionary):
-                if node.get("/S") == "/Figure":
-                    figures.append(str(node.get("/Alt", "")))
-                kids = node.get("/K")
-                stack.extend(kids if isinstance(kids, pikepdf.Array) else [kids] if kids is not None else [])
+        figures = figure_alts(document)
     web = [img["alt"] for page in chapters(site, lang) for img in BeautifulSoup(page.article(), "html.parser").find_all("img")]
     assert web and sorted(figures) == sorted(web), f"figures in the PDF {figures}, on the web {web}"
 

@@ -17,7 +17,7 @@ from edition.print.pages import built_pages
 from edition.project import LANGUAGES, default_project
 from edition.reader.discussion_guide import PAGE as GUIDE_PAGE
 from edition.reader.short_addresses import short_path
-from pdf_support import (KINDS, SETTINGS, char_runs, letters, page_image, pages_text, pdf, run, ruled_lines,
+from pdf_support import (KINDS, SETTINGS, char_runs, figure_alts, letters, page_image, pages_text, pdf, run, ruled_lines,
                          sizes_of, words)
 
 PROJECT = default_project()
@@ -217,14 +217,7 @@ def test_each_tension_pdf_is_tagged_titled_and_its_qr_code_has_alternative_text(
         assert rows and all(row.split()[-5] == "yes" for row in rows), f"{path.name}: fonts not embedded"
         with pikepdf.open(path) as document, document.open_metadata() as xmp:
             assert str(document.Root.Lang) == lang and xmp.get("pdfuaid:part") == "1"
-            figures, stack = [], [document.Root.StructTreeRoot]
-            while stack:
-                node = stack.pop()
-                if isinstance(node, pikepdf.Dictionary):
-                    if node.get("/S") == "/Figure":
-                        figures.append(str(node.get("/Alt", "")))
-                    kids = node.get("/K")
-                    stack.extend(kids if isinstance(kids, pikepdf.Array) else [kids] if kids is not None else [])
+            figures = figure_alts(document)
         address = canonical(site, lang, "index.md") + short_path(number)
         assert figures == [strings["handout_qr"].format(url=address)], f"{path.name}: figures {figures}"
 
