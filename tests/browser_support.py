@@ -10,7 +10,6 @@ import os
 import re
 import shutil
 import subprocess
-from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -130,37 +129,6 @@ def run_axe(page, colours_only: bool = False) -> list[dict]:
         resultTypes: ['violations']}).then(r => r.violations.map(v => ({id: v.id, impact: v.impact,
         help: v.help, targets: v.nodes.slice(0, 3).map(n => n.target.join(' ')),
         summary: (v.nodes[0] || {}).failureSummary || ''})))""", only)
-
-
-@dataclass
-class Visit:
-    """What the browser saw while loading one page."""
-    path: str
-    status: int | None = None
-    console_errors: list[str] = field(default_factory=list)
-    failed_requests: list[str] = field(default_factory=list)
-    requests: list[str] = field(default_factory=list)
-    pending: set = field(default_factory=set, repr=False)  # requests still in flight
-
-
-def record(page, visit: Visit) -> None:
-    """Record the page's console errors, page errors and requests into the visit."""
-    page.on("console", lambda m: m.type == "error" and visit.console_errors.append(m.text))
-    page.on("pageerror", lambda e: visit.console_errors.append(str(e)))
-    page.on("request", lambda r: visit.requests.append(r.url))
-    page.on("requestfailed", lambda r: visit.failed_requests.append(f"{r.url} ({r.failure})"))
-    page.on("response", lambda r: r.status >= 400 and visit.failed_requests.append(f"{r.url} ({r.status})"))
-    page.on("request", lambda r: visit.pending.add(r))
-    page.on("requestfinished", lambda r: visit.pending.discard(r))
-    page.on("requestfailed", lambda r: visit.pending.discard(r))
-
-
-def settle(page, visit: Visit, quiet_ms: int = 150) -> None:
-    """Wait until no request of the page is in flight for a moment (quicker than networkidle)."""
-    for _ in range(100):
-        page.wait_for_timeout(quiet_ms)
-        if not visit.pending:
-            return
 
 
 # A word from section 3 in each language (the search gate's example queries).

@@ -21,8 +21,8 @@ import re
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
-from browser_support import (PALETTE_SCHEMES, PALETTES, SEARCH_TERMS, VIEWPORTS, Visit, content_pages,
-                             counterpart, every_page, page_html_file, run_axe, search)
+from browser_support import (PALETTE_SCHEMES, PALETTES, SEARCH_TERMS, VIEWPORTS, content_pages, counterpart,
+                             every_page, page_html_file, run_axe, search)
 from edition.project import LANGUAGES
 
 OTHER = {lang: next(other for other in LANGUAGES if other != lang) for lang in LANGUAGES}
@@ -30,14 +30,14 @@ PALETTE_TOGGLE = "form[data-md-component=palette] label:not([hidden])"
 DRAWER = "label.md-header__button[for='__drawer']"
 CLOSE_DRAWER = "() => { const d = document.getElementById('__drawer'); d.checked = false; d.dispatchEvent(new Event('change')); }"
 FRAME = "() => new Promise(done => requestAnimationFrame(done))"
-# Clicked in the page (no pointer): what is tested here is what the control shows, not the
-# pointer's way to it (the tests of each control do that), and a pointer click costs 0.1 s.
 # Where the language switch leads: the address its link holds once the page's own click handler
 # has run (the browser then follows it), read by a listener after it, which keeps the tab here:
 # that page is audited in its own language's pass.
 SWITCHED = """() => window.addEventListener('click', (event) => {
   const link = event.target.closest('a.md-select__link');
   if (link) { window.switchedTo = link.href; event.preventDefault(); } }, {once: true})"""
+# Clicked in the page (no pointer): what is tested here is what the control shows, not the
+# pointer's way to it (the tests of each control do that), and a pointer click costs 0.1 s.
 CLICK = "selector => document.querySelector(selector).click()"
 NO_MOTION = "*, *::before, *::after { transition: none !important; animation: none !important; }"
 
@@ -63,6 +63,19 @@ NAV_LINKS = "nav.md-nav--primary a.md-nav__link[href]"
 # The first level of the menu, but for the current page (a phone shows its contents instead).
 TOP_LEVEL = ("nav.md-nav--primary > ul > li > a.md-nav__link:not(.md-nav__link--active), "
              "nav.md-nav--primary > ul > li > .md-nav__container > a.md-nav__link:not(.md-nav__link--active)")
+
+
+@dataclass
+class Visit:
+    """What the browser saw while loading one page."""
+    path: str
+    status: int | None = None
+    console_errors: list[str] = field(default_factory=list)
+    failed_requests: list[str] = field(default_factory=list)
+    requests: list[str] = field(default_factory=list)
+    pending: set = field(default_factory=set, repr=False)  # requests still in flight
+
+
 @dataclass
 class LanguageAudit:
     pages: list[str]
@@ -78,6 +91,12 @@ class LanguageAudit:
 def first_paragraph_anchor(site, path: str) -> str:
     found = re.search(r'<[a-z0-9]+ id="(p-[0-9-]+)"', page_html_file(site, path).read_text(encoding="utf-8"))
     return found.group(1) if found else ""
+
+
+def twin(path: str, lang: str) -> str:
+    """The address the language switch must lead to; the 404 page is no page of the edition:
+    its switch leads to the other home page."""
+    return f"/{OTHER[lang]}/" if path.endswith("404.html") else "/" + counterpart(path, OTHER[lang])
 
 
 def audit_language(site, site_url: str, browser, lang: str) -> LanguageAudit:
@@ -195,9 +214,7 @@ def switch_language(page, path: str, lang: str, anchor: str, audit: LanguageAudi
     page.evaluate(SWITCHED)
     page.locator(".md-select").first.hover()
     page.locator(f"a.md-select__link[hreflang='{OTHER[lang]}']").click()
-    url = urlsplit(page.evaluate("window.switchedTo") or "")
-    # The 404 page is no page of the edition: its switch leads to the other home page.
-    expected = f"/{OTHER[lang]}/" if path.endswith("404.html") else "/" + counterpart(path, OTHER[lang])
+    url, expected = urlsplit(page.evaluate("window.switchedTo") or ""), twin(path, lang)
     if url.path != expected or url.fragment != anchor:
         audit.switch.append(f"{path}#{anchor} -> {url.path}#{url.fragment} (expected {expected}#{anchor})")
 
@@ -238,9 +255,7 @@ def without_js(site, site_url: str, browser, lang: str, audit: LanguageAudit) ->
         page.set_viewport_size(VIEWPORTS["desktop"])
         page.goto(f"{site_url}/{path}")
         page.locator(".md-select").first.hover()
-        # The 404 page is no page of the edition: its switch leads to the other home page.
-        expected = f"/{OTHER[lang]}/" if path.endswith("404.html") else "/" + counterpart(path, OTHER[lang])
-        switch = page.evaluate(SWITCH, OTHER[lang])
+        expected, switch = twin(path, lang), page.evaluate(SWITCH, OTHER[lang])
         if not switch or urlsplit(switch).path != expected:
             audit.no_js.append(f"{path}: the language menu shows {switch!r} on hover, not {expected}")
         for name in ("desktop", "mobile"):
