@@ -25,6 +25,16 @@ def short_url(edition_url: str, number: int) -> str:
     return edition_url + short_path(number)
 
 
+def paragraph_url(edition_url: str, number: str) -> str:
+    """The short address of a numbered paragraph, as printed and spoken: https://host/nl/4.7"""
+    return edition_url + number
+
+
+def concept_url(edition_url: str, slug: str) -> str:
+    """The short address of a concept (its page's stable name): https://host/nl/eigen-kracht"""
+    return edition_url + slug
+
+
 def forward_page(lang: str, title: str, target: str, canonical: str) -> str:
     """A page that forwards to `target` (relative to the short address)."""
     e = html.escape
