@@ -36,6 +36,7 @@ CASES = [
     ("not modified", "/nl/", lambda s: {"headers": modified_since(s, "/nl/")}, 304, SHORT),
     ("folder without slash", "/nl/bronnen", {}, 301, SHORT),
     ("root", "/", {}, 302, SHORT),
+    ("short address", "/nl/3.4", {}, 302, SHORT),
     ("missing page", "/nl/bestaat-niet/", {}, 404, MISSING),
     ("header too large", "/nl/", {"headers": {"X-Padding": "a" * 10_000}}, 400, NEVER),
     ("method not allowed", "/nl/", {"method": "POST"}, 405, NEVER),

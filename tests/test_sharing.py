@@ -9,7 +9,7 @@ import pytest
 from browser_support import VIEWPORTS
 from conftest import article, page_file
 from edition.reader import cite_panel
-from edition.reader.citation_formats import ANCHOR_TOKEN, NUMBER_TOKEN
+from edition.reader.citation_formats import NUMBER_TOKEN
 from edition.project import LANGUAGES
 from edition.build import DEFAULT_SITE_URL
 from edition.project import default_project
@@ -29,7 +29,7 @@ def reader_data(site, lang, src) -> dict:
 
 
 def fill(template: str, number: str) -> str:
-    return template.replace(NUMBER_TOKEN, number).replace(ANCHOR_TOKEN, "p-" + number.replace(".", "-"))
+    return template.replace(NUMBER_TOKEN, number)
 
 
 def test_every_paragraph_number_links_to_its_own_paragraph(site, paragraphs):
@@ -98,7 +98,7 @@ def test_a_paragraph_reference_names_its_number_edition_and_address(site):
         strings = PROJECT.strings(lang)
         template = reader_data(site, lang, src)["cite"]["paragraph"]["formats"]
         apa = fill(template["apa"]["text"], number)
-        url = f"{DEFAULT_SITE_URL}{lang}/verkenning/doel-en-doelgroepen/#p-3-4"
+        url = f"{DEFAULT_SITE_URL}{lang}/3.4"  # the short address
         assert f"[{strings['cite_edition']}]." in apa and number not in apa.replace(url, ""), apa
         assert apa.endswith(f"{url} ({strings['cite_original'].format(year=PUB.year)})"), apa
         assert fill(template["intext"], number) == f"(De Gruijter, {YEARS}, {strings['cite_paragraph_short']} {number})"
@@ -156,8 +156,14 @@ def test_copy_link_button_copies_the_paragraph_address_with_the_keyboard(site_ur
     assert focused == [True, PROJECT.strings(lang)["copy_link"].format(n="3.4"), "1"], focused
     page.keyboard.press("Enter")
     page.wait_for_function("document.querySelector('body > [role=status]').textContent !== ''")
-    assert page.evaluate("navigator.clipboard.readText()") == f"{address}#p-3-4"
+    # The short address, which forwards to the paragraph; shown beside the button to read it out.
+    short = f"{site_url}/{lang}/3.4"
+    assert page.evaluate("navigator.clipboard.readText()") == short
     assert page.locator("body > [role=status]").text_content() == PROJECT.strings(lang)["link_copied"]
+    shown = page.locator("#p-3-4 .edition-copylink__status").text_content()
+    assert shown == PROJECT.strings(lang)["link_copied_address"].format(url=short.split("://", 1)[1]), shown
+    page.goto(short)
+    page.wait_for_url(f"{address}#p-3-4")
 
 
 def test_without_the_clipboard_api_the_link_is_shown_selected(site_url, clipboard_page):
@@ -166,7 +172,7 @@ def test_without_the_clipboard_api_the_link_is_shown_selected(site_url, clipboar
     page.hover("#p-3-4")
     page.click("#p-3-4 button.edition-copylink")
     field = page.locator("#p-3-4 .edition-copylink__field input")
-    assert field.input_value() == f"{site_url}/nl/verkenning/doel-en-doelgroepen/#p-3-4"
+    assert field.input_value() == f"{site_url}/nl/3.4"
     assert page.evaluate("document.activeElement.selectionEnd - document.activeElement.selectionStart") \
         == len(field.input_value())
     page.wait_for_function("document.querySelector('body > [role=status]').textContent !== ''")

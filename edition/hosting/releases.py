@@ -23,6 +23,7 @@ from pathlib import Path
 
 from edition.errors import ContentError
 from edition.hosting.csp import COLLECTED, NGINX_INCLUDE, POLICY_DIR, inline_hashes, nginx_directive, policy
+from edition.hosting.redirects import RedirectError, forwards, nginx_locations
 
 RELEASES = "releases"
 SWITCH = "release.conf"  # the symlink in CONF that nginx.conf (site.conf) includes
@@ -128,10 +129,20 @@ def carry_over(previous: Path, folder: Path) -> list[str]:
     return carried
 
 
-def release_config(folder: Path, site_policy: str) -> str:
+def short_address_redirects(folder: Path) -> str:
+    """The nginx locations of the release's short addresses (redirects.py)."""
+    languages = sorted(page.parent.name for page in folder.glob("*/404.html"))
+    try:
+        return nginx_locations(forwards(folder, languages))
+    except RedirectError as error:
+        raise ReleaseError(f"{folder}: {error}") from error
+
+
+def release_config(folder: Path, site_policy: str, redirects: str) -> str:
     return (f"# Release {folder.name}, written by scripts/deploy: do not edit. nginx.conf includes it through\n"
-            f"# {SWITCH}; the policy is the one made for these pages (edition/hosting/csp.py).\n"
-            f'root "{folder}";\n' + nginx_directive(site_policy))
+            f"# {SWITCH}; the policy is the one made for these pages (edition/hosting/csp.py), the\n"
+            f"# redirects those of its short addresses (edition/hosting/redirects.py).\n"
+            f'root "{folder}";\n' + nginx_directive(site_policy) + redirects)
 
 
 def upload(layout: Layout, site: Path) -> tuple[str, str]:
@@ -150,6 +161,7 @@ def upload(layout: Layout, site: Path) -> tuple[str, str]:
     shutil.copytree(site, partial, symlinks=False)
     try:
         site_policy = check_release(partial)
+        redirects = short_address_redirects(partial)
         current = layout.current()
         if current and layout.folder(current).is_dir():
             carry_over(layout.folder(current), partial)
@@ -159,7 +171,7 @@ def upload(layout: Layout, site: Path) -> tuple[str, str]:
     partial.rename(layout.folder(release))
     config = layout.config(release)
     config.parent.mkdir(parents=True, exist_ok=True)
-    config.write_text(release_config(layout.folder(release), site_policy), encoding="utf-8")
+    config.write_text(release_config(layout.folder(release), site_policy, redirects), encoding="utf-8")
     return release, site_policy
 
 

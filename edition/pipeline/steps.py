@@ -18,7 +18,7 @@ from edition.parallel.steps import ParallelView
 from edition.pipeline.page import Edition, PageView
 from edition.pipeline.step import Step
 from edition.reader.steps import (AccessibilityStatement, ChapterHeader, ChapterSummaries, Citing,
-                                  DiscussionGuide, PageMetadata)
+                                  DiscussionGuide, PageMetadata, ShortAddresses)
 from edition.terms.steps import TermCheck
 from edition.text.steps import Citations, CorrectionsTable, FootnoteNumbers, ParagraphNumbers, TranslationDrift
 from edition.web.steps import (ContentsPage, InlineCodeHashes, LanguageSwitch, MaterialMarkup, NotIndexed,
@@ -37,6 +37,7 @@ ORDER: tuple[type[Step], ...] = (
     AccessibilityStatement,
     ChapterSummaries,
     DiscussionGuide,
+    ShortAddresses,  # its written() reads the paragraphs.json that ParagraphNumbers writes
     ParallelView,
     Citing,
     PageMetadata,

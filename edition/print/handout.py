@@ -30,7 +30,7 @@ from edition.print.pages import built_page
 from edition.print.render import write_pdf
 from edition.print.settings import PrintSettings
 from edition.reader.discussion_guide import PAGE as GUIDE_PAGE, Guide, Tension
-from edition.reader.short_addresses import short_url
+from edition.reader.short_addresses import paragraph_url, short_url
 from edition.text.paragraphs import anchor_for
 
 DIALOGUE = "dialoog.md"
@@ -48,7 +48,6 @@ class Sources:
     agenda_address: str
     guide_address: str
     author: str
-    urls: dict[int, str]  # chapter prefix -> its address
     titles: dict[int, str]  # chapter prefix -> its title
     headings: dict[str, Tag]  # tension id -> its heading in the printed agenda
     blocks: dict[str, Tag]  # paragraph number -> its block in the printed form of its page
@@ -73,7 +72,6 @@ def load_sources(project, edition: Path, lang: str) -> Sources:
                                                          "of the built page")
     return Sources(lang, strings, guide, web, page_title(home), page_title(dialogue), dialogue.canonical(),
                    built_page(edition, GUIDE_PAGE).canonical(), home.meta("author"),
-                   {prefix: web + page.url for prefix, page in chapters.items()},
                    {prefix: page_title(page) for prefix, page in chapters.items()}, headings, blocks)
 
 
@@ -99,7 +97,7 @@ def tension_section(src: Sources, tension: Tension) -> str:
             f'data-label="{e(strings["handout_tension"].format(n=number))}">'
             f'<div class="sheet"><p class="kicker">{e(kicker)}</p>'
             f'<h1 id="t-{tension.id}">{e(tension.title)}</h1>{agenda_text}'
-            f'{parts.guide_part(tension, src.urls, strings, text_id)}'
+            f'{parts.guide_part(tension, src.web, strings, text_id)}'
             f'{parts.online(short_url(src.web, number), strings)}{parts.notes(strings)}</div>'
             f'<section class="read-aloud" id="{text_id}"><h2>{e(strings["handout_read_aloud"])}</h2>'
             f'<p class="read-aloud-intro">{e(strings["handout_read_aloud_intro"])}</p>'
@@ -139,10 +137,15 @@ def front(src: Sources) -> str:
 
 
 def addresses(src: Sources) -> str:
+    """The agenda and the guide online; and how to reach any paragraph from its number, with the
+    first paragraph a tension draws on as the example."""
     e = html.escape
-    return '<p class="address">' + e(src.strings["handout_online"]).format(
+    example = paragraph_url(src.web, src.guide.tensions[0].draws_on[0])
+    return ('<p class="address">' + e(src.strings["handout_online"]).format(
         agenda=f'<a class="url" href="{src.agenda_address}">{e(src.agenda_address)}</a>',
         guide=f'<a class="url" href="{src.guide_address}">{e(src.guide_address)}</a>') + "</p>"
+        + '<p class="address">' + e(src.strings["handout_paragraph_address"]).format(
+            example=f'<a class="url" href="{e(example)}">{e(example)}</a>') + "</p>")
 
 
 def handout_html(src: Sources, settings: PrintSettings) -> str:

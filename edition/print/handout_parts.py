@@ -13,7 +13,7 @@ import segno
 from bs4 import BeautifulSoup, Tag
 
 from edition.reader.discussion_guide import Guide, Tension, clock
-from edition.text.paragraphs import anchor_for
+from edition.reader.short_addresses import paragraph_url
 
 # Lines to write on: ruled boxes, not a background pattern (whose tile seam printed a hairline).
 # The notes take the rest of the sheet's page, at least a third of it (99 mm, 13 lines of
@@ -41,28 +41,28 @@ def evening_box(guide: Guide, strings: dict[str, str]) -> str:
     return f'<section class="evening guide-part"><h2>{e(strings["guide_evening"])}</h2><ol>{steps}</ol></section>'
 
 
-def draws_on(tension: Tension, urls: dict[int, str], strings: dict[str, str], text_id: str) -> str:
-    """The guide's paragraph numbers, each a link to its paragraph on the web (urls: chapter
-    prefix -> the chapter's address), one group a chapter; then where their text is printed."""
+def draws_on(tension: Tension, web: str, strings: dict[str, str], text_id: str) -> str:
+    """The guide's paragraph numbers, each a link to its short address on the web (web: the
+    edition's address; /nl/3.4 leads to the paragraph), one group a chapter; then where their
+    text is printed."""
     groups: dict[str, list[str]] = {}
     for number in tension.draws_on:
         groups.setdefault(number.split(".")[0], []).append(number)
     items = "".join(
-        "<li>" + ", ".join(f'<a class="number" href="{html.escape(urls[int(prefix)])}#{anchor_for(n)}">{n}</a>'
-                           for n in numbers) + "</li>"
-        for prefix, numbers in groups.items())
+        "<li>" + ", ".join(f'<a class="number" href="{html.escape(paragraph_url(web, n))}">{n}</a>' for n in numbers)
+        + "</li>" for numbers in groups.values())
     return (f'<div class="draws-on"><p>{html.escape(strings["guide_draws_on"])}:</p> <ul>{items}</ul> '
             f'<p class="where-text">· <a class="xref" href="#{text_id}" data-page-word="{html.escape(strings["print_page_word"])}">'
             f'{html.escape(strings["handout_text_printed"])}</a></p></div>')
 
 
-def guide_part(tension: Tension, urls: dict[int, str], strings: dict[str, str], text_id: str) -> str:
+def guide_part(tension: Tension, web: str, strings: dict[str, str], text_id: str) -> str:
     e = html.escape
     questions = "".join(f"<li>{e(question)}</li>" for question in tension.questions)
     return (f'<div class="guide-part"><p class="guide-source">{e(strings["handout_guide_source"])}</p>'
             f'<p class="sentence"><strong>{e(strings["guide_tension"])}:</strong> {e(tension.sentence)}</p>'
             f'<p class="label">{e(strings["guide_questions"])}</p><ol class="questions">{questions}</ol>'
-            f'{draws_on(tension, urls, strings, text_id)}</div>')
+            f'{draws_on(tension, web, strings, text_id)}</div>')
 
 
 def qr_image(address: str, label: str) -> str:

@@ -3,10 +3,10 @@
 Each names the language edition ("Nederlandse webuitgave" / "English web edition"), its year
 and its address, and the brochure's year as the original's (APA 7, 9.41: a republished work,
 cited in the text as "De Gruijter, 2010/2026"). A paragraph's number is the locator of the
-in-text citation ("alinea 4.3" / "para. 4.3"), not part of the reference; its address leads to
-the paragraph (…/#p-4-3). A paragraph reference can be a template: number "[[n]]" and anchor
-"[[anchor]]", filled in by the page's script for the paragraph the reader picks, so the formats
-are written in one place only.
+in-text citation ("alinea 4.3" / "para. 4.3"), not part of the reference; its address is the
+paragraph's short address (…/nl/4.3, which leads to it: edition/reader/short_addresses.py). A
+paragraph reference can be a template: number "[[n]]", filled in by the page's script for the
+paragraph the reader picks, so the formats are written in one place only.
 """
 from __future__ import annotations
 
@@ -17,7 +17,7 @@ from edition.publication import Author, Publication
 
 FORMATS = {"apa": "APA 7", "intext": "APA 7", "bibtex": "BibTeX", "ris": "RIS"}
 EXTENSIONS = {"bibtex": "bib", "ris": "ris"}
-NUMBER_TOKEN, ANCHOR_TOKEN = "[[n]]", "[[anchor]]"
+NUMBER_TOKEN = "[[n]]"
 MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 BIBTEX_SPECIAL = str.maketrans({c: "\\" + c for c in "&%$#_"})
 

@@ -17,7 +17,7 @@ from edition.reader.citation_formats import EXTENSIONS, FORMATS
 
 DATA_ID = "edition-reader-data"
 # The interface strings the script needs (docs/data/interface.yml).
-SCRIPT_STRINGS = ("copy_link", "link_copied", "copy_failed", "link_field", "cite_choose",
+SCRIPT_STRINGS = ("copy_link", "link_copied", "link_copied_address", "copy_failed", "link_field", "cite_choose",
                   "cite_paragraph", "cite_copy", "cite_copied", "cite_download")
 
 
@@ -58,11 +58,12 @@ def panel_html(label: str, formats: dict, files: dict[str, dict], strings: dict[
             f'<dl class="edition-cite__formats">\n' + "\n".join(rows) + '\n</dl>\n</div>\n</details>')
 
 
-def data_block(lang: str, strings: dict[str, str], cite: dict) -> str:
+def data_block(lang: str, strings: dict[str, str], cite: dict, edition: str) -> str:
     """The script's data as a JSON data block; `<`, `>` and `&` escaped so that no text can end
-    the element early."""
+    the element early. `edition`: the edition's home relative to the page ("../../"), below which
+    the short addresses are (/nl/3.4)."""
     payload = {"lang": lang, "strings": {key: strings[key] for key in SCRIPT_STRINGS},
-               "formats": format_names(strings), "extensions": EXTENSIONS, "cite": cite}
+               "formats": format_names(strings), "extensions": EXTENSIONS, "cite": cite, "edition": edition}
     text = json.dumps(payload, ensure_ascii=False, separators=(",", ":"))
     text = text.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")
     return f'<script type="application/json" id="{DATA_ID}">{text}</script>'

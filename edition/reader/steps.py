@@ -4,15 +4,18 @@ each chapter's title that holds them."""
 from __future__ import annotations
 
 import html as markup
+import json
 import re
 from pathlib import Path
 
+from edition.concepts.links import FOLDER as GLOSSARY
 from edition.errors import ContentError
 from edition.pipeline.step import Step
 from edition.reader import (accessibility_statement, chapter_header, cite_panel, discussion_guide,
                             page_metadata, reading_time, short_addresses, summaries)
-from edition.reader.citation_formats import ANCHOR_TOKEN, EXTENSIONS, NUMBER_TOKEN, Reference, all_formats
+from edition.reader.citation_formats import EXTENSIONS, NUMBER_TOKEN, Reference, all_formats
 from edition.site import fill_marker, markdown_title
+from edition.text.steps import PARAGRAPHS_FILE
 from edition.web.alternates import edition_root
 
 ELEMENT_ID = re.compile(r'\bid="([^"]+)"')
@@ -97,15 +100,28 @@ class DiscussionGuide(Step):
             page.content = page.content.replace(discussion_guide.CONCEPT_SLOT.format(id=tension.id),
                                                 discussion_guide.concepts_html(links, ed.strings))
 
+
+class ShortAddresses(Step):
+    """The short addresses (short_addresses.py): /nl/4.7 for every numbered paragraph, /nl/<id>
+    for every concept, /nl/g/1/ for every tension of the discussion guide (which the handout
+    prints)."""
+
     def written(self):
-        # The short addresses that the handout prints, one per tension (short_addresses.py).
         ed = self.edition
+        site = Path(ed.site_dir)
+        # paragraphs.json: written by the ParagraphNumbers step, before this one.
+        chapters = json.loads((site / PARAGRAPHS_FILE).read_text(encoding="utf-8"))
+        short_addresses.write_paragraph_forwards(site, ed.lang, ed.site_url, chapters)
+        concepts = [c for c in ed.project.concepts().values() if f"{GLOSSARY}/{c.id}.md" in ed.pages]
+        views = {c.id: ed.pages[f"{GLOSSARY}/{c.id}.md"] for c in concepts}
+        short_addresses.write_concept_forwards(site, ed.lang, ed.site_url, concepts,
+                                               {i: view.url for i, view in views.items()},
+                                               {i: view.title or i for i, view in views.items()})
         guide_page = ed.pages.get(discussion_guide.PAGE)
-        if guide_page is None:
-            return
-        title = guide_page.title or ""
-        short_addresses.write_forwards(Path(ed.site_dir), ed.lang, ed.site_url, guide_page.url,
-                                       [(t.id, f"{t.title} – {title}") for t in self.guide.tensions])
+        if guide_page is not None:
+            guide = ed.project.guide(ed.lang)
+            short_addresses.write_forwards(site, ed.lang, ed.site_url, guide_page.url,
+                                           [(t.id, f"{t.title} – {guide_page.title or ''}") for t in guide.tensions])
 
 
 class Citing(Step):
@@ -144,8 +160,9 @@ class Citing(Step):
         if chapter is not None:
             author = pub.author_of(chapter.src)
             this = Reference(lang, book, root + page.url, f"{key}-{chapter.prefix}", author, page.title)
-            paragraph = Reference(lang, book, f"{root}{page.url}#{ANCHOR_TOKEN}", f"{key}-{NUMBER_TOKEN}", author,
-                                  page.title, NUMBER_TOKEN)
+            # A paragraph is cited by its short address (/nl/3.4), which says its number.
+            paragraph = Reference(lang, book, short_addresses.paragraph_url(root, NUMBER_TOKEN), f"{key}-{NUMBER_TOKEN}",
+                                  author, page.title, NUMBER_TOKEN)
             this_formats = all_formats(this, pub, strings)
             cite["chapter"] = {"label": strings["cite_chapter"].format(title=page.title), "formats": this_formats,
                                "files": self._files(chapter.key, this_formats, page)}
@@ -155,7 +172,7 @@ class Citing(Step):
         shown = cite[current]
         title = "cite_title" if chapter is not None else "cite_title_publication"
         fragment = (cite_panel.panel_html(shown["label"], shown["formats"], shown["files"], strings, title) + "\n"
-                    + cite_panel.data_block(lang, strings, {**cite, "current": current}))
+                    + cite_panel.data_block(lang, strings, {**cite, "current": current}, ed.href("index.md", page)))
         # On the home page at the end, after its section on referring and citing: not before the
         # introduction a first-time reader comes for.
         (page.header_top if chapter is not None else page.header_end).append(fragment)

@@ -79,7 +79,7 @@
     status.setAttribute("aria-hidden", "true"); // the live region says it
     status.textContent = text;
     button.after(status);
-    window.setTimeout(() => status.remove(), 2500);
+    window.setTimeout(() => status.remove(), 6000); // time to read the address out
   }
 
   // Without the Clipboard API (or when the browser refuses): the link in a field, selected.
@@ -111,19 +111,30 @@
     number.after(linkButton(number.textContent.trim()));
   });
 
+  // The paragraph's short address (/nl/3.4: the build writes a page there that forwards to it),
+  // short enough to read out or write on a whiteboard. From a file:// copy, a folder address
+  // opens no page: there the paragraph's own address is the link.
+  function paragraphLink(number) {
+    const short = new URL(data.edition + number, window.location.href);
+    if (short.protocol !== "file:") return short.href;
+    const url = new URL(window.location.href);
+    url.search = "";
+    url.hash = anchorOf(number);
+    return url.href;
+  }
+
   document.addEventListener("click", async (event) => {
     const button = event.target.closest && event.target.closest("button.edition-copylink");
     if (!button) return;
     const number = button.dataset.number;
-    const url = new URL(window.location.href);
-    url.search = "";
-    url.hash = anchorOf(number);
+    const link = paragraphLink(number);
     try {
-      await copy(url.href);
-      showStatus(button, say("link_copied"));
+      await copy(link);
+      // The address beside the button, to read out or write down; the live region just says it is copied.
+      showStatus(button, say("link_copied_address", { url: link.replace(/^https?:\/\//, "") }));
       announce(say("link_copied"));
     } catch (error) {
-      showField(button, number, url.href);
+      showField(button, number, link);
     }
   });
 
@@ -138,8 +149,7 @@
   const blobs = [];
 
   const plain = (format) => (format === "apa" ? shown.apa.text : shown[format]);
-  const fill = (value, number) =>
-    value.split("[[n]]").join(number).split("[[anchor]]").join(anchorOf(number));
+  const fill = (value, number) => value.split("[[n]]").join(number);
   const kilobytes = (text) => Math.max(1, Math.ceil(new Blob([text]).size / 1024));
 
   function render(choice) {
