@@ -7,6 +7,7 @@ test code without a build.
 """
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -83,6 +84,12 @@ def numbered_chapters(project) -> list[Chapter]:
 
 def markdown_title(path: Path) -> str:
     """The text of a page's `# Title { #id }` line, from its Markdown source."""
+    # Asked for on every page (the book's title); read again only when the file changes.
+    return _title(path, path.stat().st_mtime_ns)
+
+
+@functools.lru_cache(maxsize=256)
+def _title(path: Path, modified: int) -> str:
     match = TITLE.search(split_front_matter(path.read_text(encoding="utf-8"))[0])
     return match.group(1).strip() if match else path.stem
 
