@@ -18,7 +18,7 @@ from lxml import etree
 from edition.concepts.pages import INDEX as GLOSSARY_PAGE
 from edition.errors import ContentError, line_of
 from edition.epub.archive import write_epub
-from edition.epub.chapter import BookChapter, file_name
+from edition.epub.chapter import BookChapter, file_name, xml_lang
 from edition.epub.package import CONTAINER, NAV, STYLESHEET, Book, Document, nav_document, package_document
 from edition.print.edition import HOME, cover, page_title, reading_note
 from edition.print.pages import BuiltPage, built_page
@@ -44,7 +44,7 @@ def nav_pages(project, edition: Path) -> list[BuiltPage]:
 
 def _xhtml(fragment: str) -> str:
     """HTML from the print edition's helpers as XHTML (void elements closed)."""
-    return str(BeautifulSoup(fragment, "html.parser"))
+    return str(xml_lang(BeautifulSoup(fragment, "html.parser")))
 
 
 def book_metadata(project, lang: str, home: BuiltPage, settings: PrintSettings) -> Book:

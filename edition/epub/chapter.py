@@ -34,6 +34,13 @@ class Link:
     line: int  # in the built page
 
 
+def xml_lang(soup: BeautifulSoup) -> BeautifulSoup:
+    """XHTML: xml:lang beside every lang (EPUB reading systems read either)."""
+    for tag in soup.find_all(lang=True):
+        tag["xml:lang"] = tag["lang"]
+    return soup
+
+
 def file_name(key: str) -> str:
     return f"{key}.xhtml"
 
@@ -77,8 +84,7 @@ class BookChapter(Chapter):
         if self.page.src == GLOSSARY_PAGE:
             self._glossary(soup)
         super().rewrite(soup)
-        for tag in soup.find_all(lang=True):  # XHTML: xml:lang beside lang
-            tag["xml:lang"] = tag["lang"]
+        xml_lang(soup)
 
     def _glossary(self, soup: BeautifulSoup) -> None:
         """Each term is defined here (dfn, with the id that concept links lead to); its link to
