@@ -19,7 +19,7 @@ from edition.concepts.pages import INDEX as GLOSSARY_PAGE
 from edition.errors import ContentError, line_of
 from edition.epub.archive import write_epub
 from edition.epub.chapter import BookChapter, file_name, xml_lang
-from edition.epub.package import CONTAINER, NAV, STYLESHEET, Book, Document, nav_document, package_document
+from edition.epub.package import CONTAINER, NAV, STYLESHEET, XHTML_NS, Book, Document, nav_document, package_document
 from edition.print.edition import HOME, cover, page_title, reading_note
 from edition.print.pages import BuiltPage, built_page
 from edition.print.settings import PrintSettings
@@ -93,28 +93,30 @@ def compose(project, edition: Path, lang: str, settings: PrintSettings) -> tuple
 def check(documents: list[Document], chapters: list[BookChapter], lang: str) -> None:
     """Each file well-formed, and every link inside the book leads to a file and id it has."""
     ids: dict[str, set[str]] = {}
+    links: dict[str, list[str]] = {}
     for document in documents:
         try:
             root = etree.fromstring(document.xhtml(lang).encode("utf-8"))
         except etree.XMLSyntaxError as error:
             raise ContentError(f"EPUB {document.name}", f"not well-formed XHTML: {error}") from error
         ids[document.name] = {element.get("id") for element in root.iter() if element.get("id")}
+        links[document.name] = [element.get("href") for element in root.iter(f"{{{XHTML_NS}}}a") if element.get("href")]
     made_by = {item.file: item for item in chapters}
-    for document in documents:
-        for link in BeautifulSoup(document.body, "html.parser").find_all("a", href=True):
-            parts = urlsplit(link["href"])
+    for name, hrefs in links.items():
+        for href in hrefs:
+            parts = urlsplit(href)
             if parts.scheme or parts.netloc:
                 continue
-            target = posixpath.normpath(parts.path) if parts.path else document.name
+            target = posixpath.normpath(parts.path) if parts.path else name
             if target in ids and (not parts.fragment or parts.fragment in ids[target]):
                 continue
-            where = made_by.get(document.name)
-            record = next((l for l in where.links if l.href == link["href"]), None) if where else None
-            what = f"the link {record.original if record else link['href']} leads nowhere in the book " + (
+            where = made_by.get(name)
+            record = next((link for link in where.links if link.href == href), None) if where else None
+            what = f"the link {record.original if record else href} leads nowhere in the book " + (
                 f"(no #{parts.fragment} in {target})" if target in ids else f"({target} is not a file of the book)")
             if record:
                 raise ContentError(where.page.file, what, record.line)
-            raise ContentError(f"EPUB {document.name}", what)
+            raise ContentError(f"EPUB {name}", what)
 
 
 def book_files(project, edition: Path, lang: str, settings: PrintSettings) -> dict[str, bytes]:

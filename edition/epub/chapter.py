@@ -22,8 +22,10 @@ from edition.errors import ContentError
 from edition.print.compose import Chapter, document_id
 from edition.site import ARTICLE_START
 
-# What only a web page needs: the description of a concept link points at a popover of the page.
-WEB_ATTRIBUTES = ("aria-describedby",)
+# What only a web page needs: the description of a concept link points at a popover of the page;
+# the search's marks.
+WEB_ATTRIBUTES = ("aria-describedby", "data-pagefind-ignore", "data-pagefind-meta", "data-pagefind-weight",
+                  "data-search-exclude")
 GLOSSARY_ENTRY = "concept-{}"
 
 
@@ -56,7 +58,6 @@ class BookChapter(Chapter):
         self.glossary_key = glossary_key
         self.links: list[Link] = []
         self.images: set[str] = set()  # site paths ("img/model-cirkels.svg")
-        self.ids: set[str] = set()
         start = ARTICLE_START.search(page.html)
         self._first_line = page.html.count("\n", 0, start.end()) if start else 0
 
@@ -71,14 +72,12 @@ class BookChapter(Chapter):
     def html(self, **attributes: str) -> str:
         if self.page.src == GLOSSARY_PAGE:
             attributes = {"epub:type": "glossary", "role": "doc-glossary", **attributes}
-        section = super().html(**attributes)
-        self.ids = {tag["id"] for tag in BeautifulSoup(section, "html.parser").find_all(id=True)}
-        return section
+        return super().html(**attributes)
 
     def rewrite(self, soup: BeautifulSoup) -> None:
         for comment in soup.find_all(string=lambda text: isinstance(text, Comment)):
             comment.extract()
-        for tag in soup.find_all(attrs={name: True for name in WEB_ATTRIBUTES}):
+        for tag in soup.find_all(True):
             for name in WEB_ATTRIBUTES:
                 del tag[name]
         if self.page.src == GLOSSARY_PAGE:
