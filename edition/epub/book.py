@@ -86,7 +86,7 @@ def compose(project, edition: Path, lang: str, settings: PrintSettings) -> tuple
                  ("bodymatter", chapters[0].file, titles[chosen[0].src])]
     if glossary:
         landmarks.append(("glossary", file_name(glossary), titles[GLOSSARY_PAGE]))
-    documents.append(nav_document(book, strings["print_contents"], entries, landmarks))
+    documents.append(nav_document(strings["print_contents"], entries, landmarks))
     return book, documents + bodies, chapters
 
 

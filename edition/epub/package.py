@@ -34,7 +34,6 @@ class Document:
     title: str
     body: str  # the <body>'s content (XHTML)
     body_class: str = ""
-    linear: bool = True
 
     def xhtml(self, lang: str) -> str:
         body_class = f' class="{self.body_class}"' if self.body_class else ""
@@ -72,7 +71,7 @@ def toc_list(entries: list[tuple[int, str, str]]) -> str:
     return f'<ol>\n{"".join(item(*entry) for entry in tree)}</ol>'
 
 
-def nav_document(book: Book, heading: str, entries: list[tuple[int, str, str]],
+def nav_document(heading: str, entries: list[tuple[int, str, str]],
                  landmarks: list[tuple[str, str, str]]) -> Document:
     marks = "".join(f'<li><a epub:type="{kind}" href="{escape(href)}">{escape(title)}</a></li>\n'
                     for kind, href, title in landmarks)
@@ -96,8 +95,7 @@ def package_document(book: Book, documents: list[Document], resources: list[str]
     for number, document in enumerate(documents, 1):
         properties = ' properties="nav"' if document.name == NAV else ""
         items.append(f'    <item id="d{number}" href="{document.name}" media-type="application/xhtml+xml"{properties}/>')
-        linear = "" if document.linear else ' linear="no"'
-        spine.append(f'    <itemref idref="d{number}"{linear}/>')
+        spine.append(f'    <itemref idref="d{number}"/>')
     for number, name in enumerate(resources, 1):
         kind = "text/css" if name.endswith(".css") else mimetypes.guess_type(name)[0]
         items.append(f'    <item id="r{number}" href="{escape(name)}" media-type="{kind}"/>')
