@@ -28,7 +28,7 @@ def test_a_missing_chapter_names_its_line_in_the_nav(built_copy):
     edition, build = built_copy
     page = edition / "dialoog" / "index.html"
     page.unlink()
-    line = line_of(PROJECT.config_file.read_text(encoding="utf-8"), "dialoog.md")
+    line = line_of(PROJECT.config_file.read_text(encoding="utf-8"), "- dialoog.md")
     assert build() == (f"mkdocs.yml:{line}: nav: dialoog.md has no built page {page}: the book cannot have "
                        f"that chapter")
 

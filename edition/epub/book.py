@@ -9,6 +9,7 @@ to a file and an id that the book has; a fault names the built page and its line
 from __future__ import annotations
 
 import posixpath
+import re
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -16,7 +17,7 @@ from bs4 import BeautifulSoup
 from lxml import etree
 
 from edition.concepts.pages import INDEX as GLOSSARY_PAGE
-from edition.errors import ContentError, line_of
+from edition.errors import ContentError
 from edition.epub.archive import write_epub
 from edition.epub.chapter import BookChapter, file_name, xml_lang
 from edition.epub.package import CONTAINER, NAV, STYLESHEET, XHTML_NS, Book, Document, nav_document, package_document
@@ -36,8 +37,10 @@ def nav_pages(project, edition: Path) -> list[BuiltPage]:
     for src in project.nav():
         file = edition / page_url(src) / "index.html"
         if not file.exists():
+            # Its entry, "- x.md" or "- Title: x.md" (not the end of "- folder/x.md").
+            entry = re.search(rf"^[ \t]*-[ \t]*(?:[^:\n]*:[ \t]*)?({re.escape(src)})[ \t]*$", config, re.M)
             raise ContentError(project.shown(project.config_file), f"nav: {src} has no built page {file}: the book "
-                               f"cannot have that chapter", line_of(config, src))
+                               f"cannot have that chapter", config.count("\n", 0, entry.start(1)) + 1 if entry else None)
         pages.append(built_page(edition, src))
     return pages
 
