@@ -11,7 +11,7 @@ from edition.errors import ContentError
 from edition.hosting.files import write_hosting_files
 from edition.parallel.fill import fill_parallel_pages
 from edition.project import Project, default_project
-from edition.print.build import build_pdfs
+from edition.downloads import build_downloads
 from edition.print.render import PrintError
 from edition.web.search_index import SearchIndexError, build_index
 
@@ -58,7 +58,7 @@ def default_cache(project: Project) -> Path:
 
 def build_language(project: Project, lang: str, out: Path, site_url: str, strict: bool,
                    cache: Path | None, pdfs: bool = True, drift: str = "error") -> dict:
-    """One language: its HTML, then at once its PDFs (and the links to them on its pages)."""
+    """One language: its HTML, then at once its PDFs and its EPUB (and the links to them on its pages)."""
     start = time.perf_counter()
     result = build_edition(project, lang, out, site_url, strict, drift)
     report = {"seconds": time.perf_counter() - start, "log": result.stderr}
@@ -76,9 +76,9 @@ def build_language(project: Project, lang: str, out: Path, site_url: str, strict
         return report
     start = time.perf_counter()
     try:
-        report["pdf_files"] = build_pdfs(project, out, lang, cache)
+        report["pdf_files"] = build_downloads(project, out, lang, cache)
     except (ContentError, PrintError) as error:
-        raise BuildError(f"the PDFs did not build:\n{error}") from error
+        raise BuildError(f"the PDFs and the EPUB did not build:\n{error}") from error
     report["pdf_seconds"] = time.perf_counter() - start
     return report
 

@@ -1,4 +1,4 @@
-"""Build the bilingual site (and its PDFs) into site/ (or the folder given)."""
+"""Build the bilingual site (and its PDFs and EPUBs) into site/ (or the folder given)."""
 import argparse
 import sys
 from pathlib import Path
@@ -16,5 +16,6 @@ except BuildError as error:
     sys.exit(f"build failed: {error}")
 total = report.pop("total")["seconds"]
 print(f"built in {total:.1f} s into {args.out}/: "
-      + ", ".join(f"{lang} (HTML {r['seconds']:.1f} s, PDFs {r['pdf_seconds']:.1f} s)" for lang, r in report.items()
+      + ", ".join(f"{lang} (HTML {r['seconds']:.1f} s, PDFs and EPUB {r['pdf_seconds']:.1f} s, "
+                   f"of which EPUB {r['pdf_files'][f'{lang}/epub']:.2f} s)" for lang, r in report.items()
                  if "pdf_seconds" in r))

@@ -140,7 +140,8 @@ def broken_copy(docs_copy, tmp_path):
 # the every-page gates' pass (browser_support.every_page); the other browser tests, a second full
 # build, the live preview (two builds), nginx and the deployments wait for the full run.
 QUICK_SKIPS = ("second_site", "preview", "served", "installed")
-QUICK_SKIP_FILES = ("test_hosting.py", "test_hosting_browser.py")  # nginx, every page through it
+QUICK_SKIP_FILES = ("test_hosting.py", "test_hosting_browser.py",  # nginx, every page through it
+                    "test_epub_validators.py")  # EPUBCheck and DAISY Ace, ~50 s
 
 
 def skipped_when_quick(item) -> bool:

@@ -66,7 +66,7 @@ def test_figure_has_caption_and_text_alternative(site):
 
 
 def test_two_builds_give_identical_files(site, second_site):
-    """Byte for byte, every file: pages, PDFs (the second made without the cache), indexes."""
+    """Byte for byte, every file: pages, PDFs (the second made without the cache), EPUBs, indexes."""
     def files(root):
         return {p.relative_to(root).as_posix(): p for p in root.rglob("*") if p.is_file()}
     first, second = files(site), files(second_site)

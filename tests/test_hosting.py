@@ -199,6 +199,12 @@ def test_pdfs_are_served_as_pdf_uncompressed(served):
         assert not response.header("content-encoding"), f"{path} is compressed twice"
 
 
+def test_epubs_are_served_as_epub(served):
+    for lang in LANGUAGES:
+        response = get(served, f"/{lang}/{PROJECT.print_settings().epub_file}", headers={"Accept-Encoding": "gzip"})
+        assert (response.status, response.header("content-type")) == (200, "application/epub+zip"), lang
+
+
 def test_security_txt_is_served_with_contact_expiry_languages_and_canonical(served):
     response = get(served, "/.well-known/security.txt")
     assert (response.status, response.header("content-type")) == (200, "text/plain; charset=utf-8")

@@ -15,7 +15,7 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from edition.build import BuildError, build_site
-from edition.print.build import build_pdfs
+from edition.downloads import build_downloads
 from edition.project import Project
 from edition.preview.changes import changed, snapshot
 from edition.preview.server import Status, make_preview_server
@@ -51,7 +51,7 @@ def rebuild(project: Project, site: Path, languages: tuple[str, ...], status: St
         return
     # One process a language, as the full build does (WeasyPrint holds the GIL).
     with ProcessPoolExecutor(max_workers=len(languages)) as pool:
-        for future in [pool.submit(build_pdfs, Project(project.root, project.docs), site, lang,
+        for future in [pool.submit(build_downloads, Project(project.root, project.docs), site, lang,
                                    site.parent / ".cache" / "pdf") for lang in languages]:
             future.result()
     status.built()

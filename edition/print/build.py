@@ -1,10 +1,10 @@
-"""The PDFs of one language, from its built pages, and the links to them on its pages."""
+"""The PDFs of one language, from its built pages (edition/downloads.py then adds the links to
+them and to the EPUB on its pages)."""
 from __future__ import annotations
 
 import time
 from pathlib import Path
 
-from edition.print.download_links import add_download_links
 from edition.print.edition import build_edition_pdf
 from edition.print.handout import build_handout_pdf
 
@@ -17,5 +17,4 @@ def build_pdfs(project, site: Path, lang: str, cache: Path | None = None) -> dic
         start = time.perf_counter()
         build(project, site, lang, settings, cache)
         seconds[f"{lang}/{kind}"] = time.perf_counter() - start
-    add_download_links(project, site / lang, lang, settings)
     return seconds

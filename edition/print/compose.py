@@ -55,6 +55,14 @@ class Chapter:
 
     def html(self, **attributes: str) -> str:
         soup = BeautifulSoup(self.page.article(), "html.parser")
+        self.rewrite(soup)
+        section = soup.new_tag("section", attrs={"class": "chapter", "id": self.page.key,
+                                                  "data-src": self.page.src, **attributes})
+        section.extend(list(soup.contents))
+        return str(section)
+
+    def rewrite(self, soup: BeautifulSoup) -> None:
+        """The steps, in their order (the EPUB's chapter, edition/epub/chapter.py, adds its own)."""
         for element in soup.select(WEB_ONLY):
             element.decompose()
         self._footnotes(soup)
@@ -64,10 +72,6 @@ class Chapter:
         self._images(soup)
         self._definition_lists(soup)
         self._demote(soup, heading_depth(self.page.src))
-        section = soup.new_tag("section", attrs={"class": "chapter", "id": self.page.key,
-                                                  "data-src": self.page.src, **attributes})
-        section.extend(list(soup.contents))
-        return str(section)
 
     def _footnotes(self, soup: BeautifulSoup) -> None:
         """Each note moves to its (first) call, as an inline element floated to the page foot."""

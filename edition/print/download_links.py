@@ -1,9 +1,9 @@
-"""Links to the PDFs on the home page and every chapter, with their type and true size; and the
+"""Links to the PDFs and the EPUB on the home page and every chapter, with their type and true size; and the
 links to the discussion handouts under the title of the agenda and of the discussion guide,
 and in each tension's section of the guide.
 
-The PDFs are made from the built HTML, so their sizes are only known afterwards: this step
-rewrites the built pages (after the PDFs), and the PDFs ignore the blocks it adds.
+The PDFs and the EPUB are made from the built HTML, so their sizes are only known afterwards:
+this step rewrites the built pages (after them), and they ignore the blocks it adds.
 """
 from __future__ import annotations
 
@@ -24,30 +24,36 @@ BLOCK = re.compile(r'\n?<div class="edition-note edition-downloads"[^>]*>.*?</di
 END = "<!-- /{} -->"  # the end of a filled slot, so that a second run replaces what the first wrote
 
 
-def size_text(size: int, strings: dict[str, str], pages: int | None = None) -> str:
-    """PDF, 1,2 MB (nl) / PDF, 1.2 MB (en); below a megabyte in whole kilobytes (SI units);
-    with the number of pages if given."""
+# A file's type by its ending: what the link says it is, and the words for its size.
+TYPES = {".pdf": ("application/pdf", "pdf_type_size"), ".epub": ("application/epub+zip", "epub_type_size")}
+
+
+def size_text(size: int, strings: dict[str, str], pages: int | None = None, kind: str = "pdf_type_size") -> str:
+    """PDF, 1,2 MB (nl) / PDF, 1.2 MB (en) (or EPUB, 48 kB: `kind`); below a megabyte in whole
+    kilobytes (SI units); with the number of pages if given."""
     if size >= 1_000_000:
         amount = format_decimal(size / 1_000_000, "#,##0.0", locale=strings["locale"]) + " MB"
     else:
         amount = format_decimal(max(1, round(size / 1000)), "#,##0", locale=strings["locale"]) + " kB"
     if pages is None:
-        return strings["pdf_type_size"].format(size=amount)
+        return strings[kind].format(size=amount)
     return strings["pdf_type_size_pages"].format(size=amount, pages=pages)
 
 
-def pdf_link(href: str, text: str, file: Path, lang: str, strings: dict[str, str], pages: bool = False) -> str:
+def file_link(href: str, text: str, file: Path, lang: str, strings: dict[str, str], pages: bool = False) -> str:
     count = None
     if pages:
         with pikepdf.open(file) as document:
             count = len(document.pages)
-    return (f'<a href="{html.escape(href)}" type="application/pdf" hreflang="{lang}">{html.escape(text)} '
-            f'<span class="edition-downloads__size">({html.escape(size_text(file.stat().st_size, strings, count))})</span></a>')
+    media_type, kind = TYPES[file.suffix]
+    return (f'<a href="{html.escape(href)}" type="{media_type}" hreflang="{lang}">{html.escape(text)} '
+            f'<span class="edition-downloads__size">({html.escape(size_text(file.stat().st_size, strings, count, kind))})</span></a>')
 
 
 def downloads_block(lang: str, strings: dict[str, str], page_url: str, files: dict[str, Path],
                     names: dict[str, str]) -> str:
-    items = [f'<li>{pdf_link(posixpath.relpath(names[kind], page_url or "."), strings[f"pdf_{kind}"], file, lang, strings)}</li>'
+    label = {kind: f"pdf_{kind}" for kind in files} | {"epub": "epub_edition"}
+    items = [f'<li>{file_link(posixpath.relpath(names[kind], page_url or "."), strings[label[kind]], file, lang, strings)}</li>'
              for kind, file in files.items()]
     # edition-note: our addition, not the authors' text (left out wherever the text is read; for
     # the search, data-pagefind-ignore, as web/search_markup.py marks the additions before it).
@@ -67,7 +73,7 @@ def handout_links(text: str, url: str, edition: Path, lang: str, strings: dict[s
     """The handouts under the title (the complete one, then one per tension), and each
     tension's own under its heading in the guide."""
     def link(name: str, label: str, pages: bool = True) -> str:
-        return pdf_link(posixpath.relpath(name, url or "."), label, edition / name, lang, strings, pages)
+        return file_link(posixpath.relpath(name, url or "."), label, edition / name, lang, strings, pages)
     if HANDOUT_SLOT in text:
         ones = "".join(f"<li>{link(settings.tension_file(t.id), t.title)}</li>" for t in tensions)
         box = (f'<div class="edition-handout"><p class="edition-handout__title">{html.escape(strings["handout_links_title"])}</p>'
@@ -91,7 +97,7 @@ def handout_links(text: str, url: str, edition: Path, lang: str, strings: dict[s
 def add_download_links(project, edition: Path, lang: str, settings: PrintSettings) -> int:
     """Put the block at the end of the article of every page of the nav, and the handouts'
     links where the build left their slots; returns the number of pages."""
-    names = settings.files()
+    names = settings.downloads()
     files = {kind: edition / name for kind, name in names.items()}
     strings, tensions = project.strings(lang), project.guide(lang).tensions
     pages = built_pages(edition, project.nav())
