@@ -19,7 +19,7 @@ from PIL import Image
 
 from conftest import article, page_file
 from edition.errors import ContentError
-from edition.print.cards import DEFINITION_PT, CardSet, load_sources, write_card_set
+from edition.print.cards import DEFINITION_PT, CardSet, load_sources, write_card_sets
 from edition.project import LANGUAGES, Project, default_project
 from edition.reader.short_addresses import concept_url
 from pdf_support import SETTINGS, figure_alts, letters, pdf_ua_problems, sizes_of, stated_size_problems, words
@@ -232,13 +232,13 @@ def test_a_long_definition_is_set_smaller_and_one_too_long_stops_the_build(site,
         target = tmp_path / f"trots-{repeat}.pdf"
         card_set = CardSet(target, "test", [project.concepts()["trots"]])
         if fits:
-            write_card_set(project, edition, card_set, load_sources(project, edition, "nl"), SETTINGS)
+            write_card_sets(project, edition, [card_set], load_sources(project, edition, "nl"), SETTINGS)
             (card,) = read_cards(target)
             sizes = sizes_of(card.chars, project.concepts()["trots"].definition["nl"])
             assert sizes and min(DEFINITION_PT) - .05 <= min(sizes) < max(DEFINITION_PT), f"definition at {sizes and set(sizes)}"
         else:
             with pytest.raises(ContentError) as raised:
-                write_card_set(project, edition, card_set, load_sources(project, edition, "nl"), SETTINGS)
+                write_card_sets(project, edition, [card_set], load_sources(project, edition, "nl"), SETTINGS)
             assert str(raised.value).startswith(f"docs/data/concepts/trots.yml:{line}: concept 'trots': the card (nl) "
                                                 f"does not fit on A6"), str(raised.value)
             assert not target.exists()

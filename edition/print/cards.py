@@ -97,12 +97,16 @@ def card(concept: Concept, kinds: dict[str, Kind], src: Sources, step: int = 0) 
             f'<p class="card-address"><a class="url" href="{e(address)}">{printed}</a></p></div></section>')
 
 
-def cards_html(card_set: CardSet, kinds: dict[str, Kind], src: Sources, settings: PrintSettings) -> str:
-    cards = [card(c, kinds, src) for c in card_set.concepts]
-    sheets = ["".join(cards[k:k + CARDS_PER_SHEET]) for k in range(0, len(cards), CARDS_PER_SHEET)]
-    return (head(src.lang, card_set.title, src.author, src.strings["cards_subject"], settings.edition_date.isoformat())
-            + '<body class="cards">\n'
-            + "\n".join(f'<div class="sheet">{sheet}</div>' for sheet in sheets) + "\n</body>\n</html>\n")
+def cards_html(card_sets: list[CardSet], kinds: dict[str, Kind], src: Sources, settings: PrintSettings) -> str:
+    """Every set, each starting on a sheet of its own (data-extract: its pages are its PDF)."""
+    parts = []
+    for number, card_set in enumerate(card_sets):
+        cards = [card(c, kinds, src) for c in card_set.concepts]
+        sheets = "".join(f'<div class="sheet">{"".join(cards[k:k + CARDS_PER_SHEET])}</div>'
+                         for k in range(0, len(cards), CARDS_PER_SHEET))
+        parts.append(f'<div class="card-set" data-extract="{number}">{sheets}</div>')
+    return (head(src.lang, card_sets[0].title, src.author, src.strings["cards_subject"], settings.edition_date.isoformat())
+            + '<body class="cards">\n' + "\n".join(parts) + "\n</body>\n</html>\n")
 
 
 def overflowing(document) -> list[str]:
@@ -133,16 +137,17 @@ def fitting(project, concepts: dict[str, Concept], lang: str):
         if not too_long:
             return None
         soup = BeautifulSoup(page_html, "html.parser")
-        for concept_id in too_long:
-            section = soup.find("section", attrs={"data-card": concept_id})
-            step = int(section["data-step"]) + 1
+        for concept_id in dict.fromkeys(too_long):  # a card is in several sets: the same step in each
+            sections = soup.find_all("section", attrs={"data-card": concept_id})
+            step = int(sections[0]["data-step"]) + 1
             if step == len(DEFINITION_PT):
                 concept = concepts[concept_id]
                 raise ContentError(concept.source, f"concept '{concept_id}': the card ({lang}) does not fit on A6 "
                                                    f"with its definition at {DEFINITION_PT[-1]} pt: shorten the "
                                                    f"definition (or the term)", definition_line(project, concept, lang))
-            section["data-step"] = str(step)
-            section.find("p", class_="card-definition")["style"] = f"font-size: {DEFINITION_PT[step]}pt"
+            for section in sections:
+                section["data-step"] = str(step)
+                section.find("p", class_="card-definition")["style"] = f"font-size: {DEFINITION_PT[step]}pt"
         return str(soup)
     return adjust
 
@@ -163,14 +168,15 @@ def card_sets(project, edition: Path, lang: str, settings: PrintSettings, book: 
 def build_cards_pdf(project, site: Path, lang: str, settings: PrintSettings, cache: Path | None = None) -> list[Path]:
     """The card sets of one language; returns their paths."""
     edition = site / lang
-    src, written = load_sources(project, edition, lang), []
-    for card_set in card_sets(project, edition, lang, settings, src.book):
-        write_card_set(project, edition, card_set, src, settings, cache)
-        written.append(card_set.target)
-    return written
+    src = load_sources(project, edition, lang)
+    sets = card_sets(project, edition, lang, settings, src.book)
+    write_card_sets(project, edition, sets, src, settings, cache)
+    return [card_set.target for card_set in sets]
 
 
-def write_card_set(project, edition: Path, card_set: CardSet, src: Sources, settings: PrintSettings,
-                   cache: Path | None = None) -> None:
-    write_pdf(cards_html(card_set, project.kinds(), src, settings), [project.theme / "assets" / "stylesheets" / STYLESHEET],
-              card_set.target, base=edition, roots=[edition], cache=cache, adjust=fitting(project, project.concepts(), src.lang))
+def write_card_sets(project, edition: Path, sets: list[CardSet], src: Sources, settings: PrintSettings,
+                    cache: Path | None = None) -> None:
+    """Laid out once, all sets in one document; each set's pages written as its PDF."""
+    write_pdf(cards_html(sets, project.kinds(), src, settings), [project.theme / "assets" / "stylesheets" / STYLESHEET],
+              None, base=edition, roots=[edition], cache=cache, adjust=fitting(project, project.concepts(), src.lang),
+              extracts={str(number): (card_set.target, card_set.title) for number, card_set in enumerate(sets)})

@@ -142,18 +142,19 @@ def write_extracts(document, extracts: dict[str, tuple[Path, str]], options: dic
         part.write_pdf(path, **options)
 
 
-def write_pdf(html: str, stylesheets: list[Path], target: Path, base: Path, roots: list[Path],
+def write_pdf(html: str, stylesheets: list[Path], target: Path | None, base: Path, roots: list[Path],
               cache: Path | None = None, extracts: dict[str, tuple[Path, str]] | None = None,
               adjust: Callable[[object, str], str | None] | None = None) -> None:
     """Render `html` with the stylesheets into target (or take it from the cache, see cache.py);
     a warning or error of WeasyPrint's stops the build (PrintError). extracts: the pages of the
-    elements with data-extract="name" go to a PDF of their own too (name -> path, title).
-    adjust: reads the laid-out document and returns the HTML to lay out again (a part that did
+    elements with data-extract="name" go to a PDF of their own too (name -> path, title); with
+    target None only they are written (one layout shared by several PDFs). adjust: reads the laid-out document and returns the HTML to lay out again (a part that did
     not fit, made smaller), or None when the layout is right; it must come to None."""
     extracts = extracts or {}
     entry = pdf_cache.key(html + repr(sorted((name, title) for name, (_, title) in extracts.items())),
                           stylesheets, list(font_files().values()))
-    targets = {entry: target, **{f"{entry}-{name}": path for name, (path, _) in extracts.items()}}
+    targets = {**({entry: target} if target else {}), **{f"{entry}-{name}": path for name, (path, _) in extracts.items()}}
+    shown = (target or next(iter(targets.values()))).name
     if all(pdf_cache.lookup(cache, key, path) for key, path in targets.items()):
         return
     fonts = FontConfiguration()
@@ -180,15 +181,17 @@ def write_pdf(html: str, stylesheets: list[Path], target: Path, base: Path, root
             html = start_page_at_calls(html, moved)
             document = render(html)
         if moved := misplaced_footnotes(document):
-            raise PrintError(f"{target.name}: footnotes not on the page of their call: {', '.join(moved)}")
-        target.parent.mkdir(parents=True, exist_ok=True)
-        document.write_pdf(target, **options)
+            raise PrintError(f"{shown}: footnotes not on the page of their call: {', '.join(moved)}")
+        for path in targets.values():
+            path.parent.mkdir(parents=True, exist_ok=True)
+        if target:
+            document.write_pdf(target, **options)
         write_extracts(document, extracts, options)
     finally:
         logger.removeHandler(problems)
     if problems.messages:
         for path in targets.values():
             path.unlink(missing_ok=True)
-        raise PrintError(f"{target.name}: " + "; ".join(problems.messages))
+        raise PrintError(f"{shown}: " + "; ".join(problems.messages))
     for key, path in targets.items():
         pdf_cache.store(cache, key, path, fetcher.fetched)
