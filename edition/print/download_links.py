@@ -27,14 +27,14 @@ END = "<!-- /{} -->"  # the end of a filled slot, so that a second run replaces 
 
 def size_text(size: int, strings: dict[str, str], pages: int | None = None) -> str:
     """PDF, 1,2 MB (nl) / PDF, 1.2 MB (en); below a megabyte in whole kilobytes (SI units);
-    with the number of pages if given."""
+    with the number of pages if given (one page, or more: the English noun differs)."""
     if size >= 1_000_000:
         amount = format_decimal(size / 1_000_000, "#,##0.0", locale=strings["locale"]) + " MB"
     else:
         amount = format_decimal(max(1, round(size / 1000)), "#,##0", locale=strings["locale"]) + " kB"
     if pages is None:
         return strings["pdf_type_size"].format(size=amount)
-    return strings["pdf_type_size_pages"].format(size=amount, pages=pages)
+    return strings["pdf_type_size_page" if pages == 1 else "pdf_type_size_pages"].format(size=amount, pages=pages)
 
 
 def pdf_link(href: str, text: str, file: Path, lang: str, strings: dict[str, str], pages: bool = False) -> str:
