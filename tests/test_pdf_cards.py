@@ -244,3 +244,18 @@ def test_a_long_definition_is_set_smaller_and_one_too_long_stops_the_build(site,
             assert str(raised.value).startswith(f"docs/data/concepts/trots.yml:{line}: concept 'trots': the card (nl) "
                                                 f"does not fit on A6"), str(raised.value)
             assert not target.exists()
+
+
+def test_an_address_too_long_for_the_foot_of_a_card_stops_the_build(site, docs_copy, tmp_path):
+    """The foot (QR code, note, short address) has a fixed height too: an id (a file name) so
+    long that its address takes a third line stops the build, naming the file."""
+    name = "een-begrip-met-een-naam-die-zo-lang-is-dat-zijn-korte-adres-niet-meer-op-twee-regels-past"
+    source = docs_copy.data / "concepts" / "trots.yml"
+    (source.parent / f"{name}.yml").write_text(source.read_text(encoding="utf-8"), encoding="utf-8")
+    project = Project(docs=docs_copy.docs)
+    edition = site / "nl"
+    card_set = CardSet(tmp_path / "long.pdf", "test", [project.concepts()[name]])
+    with pytest.raises(ContentError) as raised:
+        write_card_sets(project, edition, [card_set], load_sources(project, edition, "nl"), SETTINGS)
+    assert str(raised.value).startswith(f"docs/data/concepts/{name}.yml: concept '{name}': the foot of its card (nl"), \
+        str(raised.value)

@@ -91,7 +91,7 @@ def card(concept: Concept, kinds: dict[str, Kind], src: Sources, step: int = 0) 
             f'<p class="card-definition" style="font-size: {DEFINITION_PT[step]}pt">{inline(concept.definition[lang])}</p>'
             f'<p class="card-mentions"><span class="card-label">{e(strings["concepts_mentions"])}:</span> '
             f'{mentions_html(src.mentions.get(concept.id, []), src.web)}</p></div>'
-            f'<div class="card-foot">{qr_image(address, strings["handout_qr"].format(url=address))}'
+            f'<div class="card-foot" data-fit-foot="{concept.id}">{qr_image(address, strings["handout_qr"].format(url=address))}'
             f'<p class="card-source">{e(src.book)} · {e(strings["cards_title"])}</p>'
             f'<p class="card-note">{e(strings["concepts_addition"])}</p>'
             f'<p class="card-address"><a class="url" href="{e(address)}">{printed}</a></p></div></section>')
@@ -109,16 +109,20 @@ def cards_html(card_sets: list[CardSet], kinds: dict[str, Kind], src: Sources, s
             + '<body class="cards">\n' + "\n".join(parts) + "\n</body>\n</html>\n")
 
 
-def overflowing(document) -> list[str]:
-    """The concepts whose card text runs below its box (the box has the card's fixed height)."""
-    found = []
+def overflowing(document, attribute: str = "data-fit") -> dict[str, str]:
+    """The concepts whose card text (or foot: data-fit-foot) runs out of its box, which has a
+    fixed size on the card: concept id -> "below" (too long) or "beside" (a word too wide)."""
+    found = {}
     for page in document.pages:
         for box in all_boxes(page._page_box):
-            if box.element is None or box.element_tag != "div" or not box.element.get("data-fit"):
+            if box.element is None or box.element_tag != "div" or not box.element.get(attribute):
                 continue
-            bottom = box.content_box_y() + box.height
-            if any(child.border_box_y() + child.border_height() > bottom + .01 for child in box.children):
-                found.append(box.element.get("data-fit"))
+            bottom, right = box.content_box_y() + box.height, box.content_box_x() + box.width
+            inside = list(all_boxes(box))[1:]
+            if any(b.position_x + b.margin_width() > right + .01 for b in inside):
+                found[box.element.get(attribute)] = "beside"
+            elif any(child.border_box_y() + child.border_height() > bottom + .01 for child in box.children):
+                found[box.element.get(attribute)] = "below"
     return found
 
 
@@ -133,11 +137,19 @@ def fitting(project, concepts: dict[str, Concept], lang: str):
     """The `adjust` of write_pdf: a card that does not fit gets the next smaller definition;
     one that does not fit at the smallest stops the build at its definition."""
     def adjust(document, page_html: str) -> str | None:
-        too_long = overflowing(document)
+        for concept_id in overflowing(document, "data-fit-foot"):  # no smaller type helps there
+            raise ContentError(concepts[concept_id].source, f"concept '{concept_id}': the foot of its card ({lang}: "
+                                                            "the QR code, the note beside it and the short address) "
+                                                            "does not fit: a shorter id (the file's name)?")
+        text = overflowing(document)
+        for concept_id in (cid for cid, where in text.items() if where == "beside"):
+            raise ContentError(concepts[concept_id].source, f"concept '{concept_id}': a word of its term or definition "
+                                                            f"({lang}) is wider than the card")
+        too_long = list(text)
         if not too_long:
             return None
         soup = BeautifulSoup(page_html, "html.parser")
-        for concept_id in dict.fromkeys(too_long):  # a card is in several sets: the same step in each
+        for concept_id in too_long:  # a card is in several sets: the same step in each
             sections = soup.find_all("section", attrs={"data-card": concept_id})
             step = int(sections[0]["data-step"]) + 1
             if step == len(DEFINITION_PT):
