@@ -259,3 +259,14 @@ def test_an_address_too_long_for_the_foot_of_a_card_stops_the_build(site, docs_c
         write_card_sets(project, edition, [card_set], load_sources(project, edition, "nl"), SETTINGS)
     assert str(raised.value).startswith(f"docs/data/concepts/{name}.yml: concept '{name}': the foot of its card (nl"), \
         str(raised.value)
+
+
+def test_a_word_wider_than_the_card_stops_the_build_at_its_line(site, copy, tmp_path):
+    docs, edit = copy
+    line = edit("concepts/trots.yml", 'nl: "trots"', 'nl: "trotsheidsgevoelensontwikkelingsprogrammacoördinatorenopleiding"')
+    project = Project(docs=docs.docs)
+    card_set = CardSet(tmp_path / "wide.pdf", "test", [project.concepts()["trots"]])
+    with pytest.raises(ContentError) as raised:
+        write_card_sets(project, site / "nl", [card_set], load_sources(project, site / "nl", "nl"), SETTINGS)
+    assert str(raised.value) == (f"docs/data/concepts/trots.yml:{line}: concept 'trots': a word of its term (nl) is "
+                                 "wider than the card (nl)"), str(raised.value)

@@ -109,28 +109,36 @@ def cards_html(card_sets: list[CardSet], kinds: dict[str, Kind], src: Sources, s
             + '<body class="cards">\n' + "\n".join(parts) + "\n</body>\n</html>\n")
 
 
+# The parts of a card's text that a word too wide can be in: their field in the data, and
+# whether it is the other language's (the term beside the kind).
+FIELDS = {"card-term": ("term", False), "card-meta": ("term", True), "card-definition": ("definition", False)}
+
+
 def overflowing(document, attribute: str = "data-fit") -> dict[str, str]:
     """The concepts whose card text (or foot: data-fit-foot) runs out of its box, which has a
-    fixed size on the card: concept id -> "below" (too long) or "beside" (a word too wide)."""
+    fixed size on the card: concept id -> "below" (too long), or the class of the paragraph
+    with a word too wide for the card ("card-term")."""
     found = {}
     for page in document.pages:
         for box in all_boxes(page._page_box):
             if box.element is None or box.element_tag != "div" or not box.element.get(attribute):
                 continue
             bottom, right = box.content_box_y() + box.height, box.content_box_x() + box.width
-            inside = list(all_boxes(box))[1:]
-            if any(b.position_x + b.margin_width() > right + .01 for b in inside):
-                found[box.element.get(attribute)] = "beside"
+            wide = [child for child in box.children
+                    if any(b.position_x + b.margin_width() > right + .01 for b in all_boxes(child))]
+            if wide:
+                found[box.element.get(attribute)] = " ".join(wide[0].element.get("class", "").split()[:1])
             elif any(child.border_box_y() + child.border_height() > bottom + .01 for child in box.children):
                 found[box.element.get(attribute)] = "below"
     return found
 
 
-def definition_line(project, concept: Concept, lang: str) -> int:
+def data_line(project, concept: Concept, field: str, lang: str) -> int:
+    """The line of a concept's field in a language, in its file."""
     entry = read_yaml(project.data / CONCEPTS_DIR / f"{concept.id}.yml", concept.source)
-    text = entry.get("definition")
+    text = entry.get(field)
     found = text.get(lang) if text is not None else None
-    return found.line if found is not None else entry.key_line("definition")
+    return found.line if found is not None else entry.key_line(field)
 
 
 def fitting(project, concepts: dict[str, Concept], lang: str):
@@ -142,9 +150,13 @@ def fitting(project, concepts: dict[str, Concept], lang: str):
                                                             "the QR code, the note beside it and the short address) "
                                                             "does not fit: a shorter id (the file's name)?")
         text = overflowing(document)
-        for concept_id in (cid for cid, where in text.items() if where == "beside"):
-            raise ContentError(concepts[concept_id].source, f"concept '{concept_id}': a word of its term or definition "
-                                                            f"({lang}) is wider than the card")
+        for concept_id, where in text.items():
+            if where != "below":
+                field, other = FIELDS.get(where, ("definition", False))
+                in_lang = other_language(lang) if other else lang
+                raise ContentError(concepts[concept_id].source, f"concept '{concept_id}': a word of its {field} "
+                                                                f"({in_lang}) is wider than the card ({lang})",
+                                   data_line(project, concepts[concept_id], field, in_lang))
         too_long = list(text)
         if not too_long:
             return None
@@ -156,7 +168,7 @@ def fitting(project, concepts: dict[str, Concept], lang: str):
                 concept = concepts[concept_id]
                 raise ContentError(concept.source, f"concept '{concept_id}': the card ({lang}) does not fit on A6 "
                                                    f"with its definition at {DEFINITION_PT[-1]} pt: shorten the "
-                                                   f"definition (or the term)", definition_line(project, concept, lang))
+                                                   f"definition (or the term)", data_line(project, concept, "definition", lang))
             for section in sections:
                 section["data-step"] = str(step)
                 section.find("p", class_="card-definition")["style"] = f"font-size: {DEFINITION_PT[step]}pt"
