@@ -74,13 +74,14 @@ def median_seconds(action, runs: int = RUNS) -> tuple[float, list[float]]:
 
 
 def pdf_generation(bench: Bench) -> list[Measurement]:
-    """The PDFs (complete edition, handout and its one-tension extracts, nl and en) from the built HTML."""
+    """The PDFs (complete edition, handout and its one-tension extracts, the concept cards and their
+    sets per kind; nl and en) from the built HTML."""
     site = bench.site()
     value, runs = median_seconds(lambda: [build_pdfs(PROJECT, site, lang) for lang in LANGUAGES])
-    found = [Measurement("PDF generation, all PDFs (edition, handout, 6 one-tension extracts; both languages), "
-                         "one after another", value, "s", 10.0, "<", runs,
+    found = [Measurement("PDF generation, all PDFs (edition, handout, 6 one-tension extracts, concept cards "
+                         "and a set per kind; both languages), one after another", value, "s", 10.0, "<", runs,
                          f"median of {RUNS}; WeasyPrint, PDF/UA-1; no cache; the extracts are pages of the "
-                         "handout's layout, written, not laid out again")]
+                         "handout's layout, and the card sets of the cards' one layout, written, not laid out again")]
     settings = PROJECT.print_settings()
     for lang in LANGUAGES:
         for kind, name in settings.files().items():

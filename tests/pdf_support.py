@@ -135,3 +135,42 @@ def figure_alts(document: pikepdf.Pdf) -> list[str]:
             kids = node.get("/K")
             stack.extend(kids if isinstance(kids, pikepdf.Array) else [kids] if kids is not None else [])
     return figures
+
+
+def pdf_ua_problems(path: Path, lang: str) -> list[str]:
+    """What every PDF of the edition must be: tagged, its fonts embedded, its language set, and
+    identified as PDF/UA-1."""
+    problems = []
+    if not re.search(r"^Tagged:\s+yes$", run("pdfinfo", str(path)), re.M):
+        problems.append("not tagged")
+    rows = run("pdffonts", str(path)).splitlines()[2:]
+    if not rows or any(row.split()[-5] != "yes" for row in rows):
+        problems.append("fonts not embedded")
+    with pikepdf.open(path) as document, document.open_metadata() as xmp:
+        if str(document.Root.get("/Lang", "")) != lang:
+            problems.append(f"language {document.Root.get('/Lang')}, not {lang}")
+        if xmp.get("pdfuaid:part") != "1":
+            problems.append("no PDF/UA-1 identification in the XMP metadata")
+    return problems
+
+
+SIZE = re.compile(r"\(PDF, (\d+(?:[.,]\d)?) (MB|kB)(?:, (\d+) [^)]+)?\)")
+
+
+def stated_size_problems(link, file, lang: str) -> list[str]:
+    """What is wrong with "(PDF, 118 kB, 15 blz.)" for the file: size, number format, pages."""
+    match = SIZE.search(link.get_text())
+    if not file.is_file() or match is None:
+        return [f"{link}"]
+    amount, unit, pages = match.groups()
+    problems = []
+    if ("." in amount or "," in amount) and {"nl": ",", "en": "."}[lang] not in amount:
+        problems.append(f"{amount} in the wrong number format for {lang}")
+    stated = float(amount.replace(",", ".")) * (1_000_000 if unit == "MB" else 1000)
+    if abs(file.stat().st_size - stated) > (50_000 if unit == "MB" else 500) + 1:
+        problems.append(f"says {amount} {unit}, the file has {file.stat().st_size} bytes")
+    if pages is not None:
+        with pikepdf.open(file) as document:
+            if int(pages) != len(document.pages):
+                problems.append(f"says {pages} pages, the file has {len(document.pages)}")
+    return problems

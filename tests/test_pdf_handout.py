@@ -17,8 +17,8 @@ from edition.print.pages import built_pages
 from edition.project import LANGUAGES, default_project
 from edition.reader.discussion_guide import PAGE as GUIDE_PAGE
 from edition.reader.short_addresses import paragraph_url, short_path
-from pdf_support import (KINDS, SETTINGS, char_runs, figure_alts, letters, page_image, pages_text, pdf, run, ruled_lines,
-                         sizes_of, words)
+from pdf_support import (KINDS, SETTINGS, char_runs, figure_alts, letters, page_image, pages_text, pdf, pdf_ua_problems,
+                         run, ruled_lines, sizes_of, stated_size_problems, words)
 
 PROJECT = default_project()
 GUIDES = {lang: PROJECT.guide(lang) for lang in LANGUAGES}
@@ -211,12 +211,9 @@ def test_each_tension_pdf_is_tagged_titled_and_its_qr_code_has_alternative_text(
     strings = PROJECT.strings(lang)
     for number, tension in enumerate(GUIDES[lang].tensions, start=1):
         path = tension_pdf(site, lang, tension)
-        info = run("pdfinfo", str(path))
-        assert re.search(r"^Tagged:\s+yes$", info, re.M) and tension.title in info, f"{path.name}: {info}"
-        rows = run("pdffonts", str(path)).splitlines()[2:]
-        assert rows and all(row.split()[-5] == "yes" for row in rows), f"{path.name}: fonts not embedded"
-        with pikepdf.open(path) as document, document.open_metadata() as xmp:
-            assert str(document.Root.Lang) == lang and xmp.get("pdfuaid:part") == "1"
+        problems = pdf_ua_problems(path, lang)
+        assert not problems and tension.title in run("pdfinfo", str(path)), f"{path.name}: {problems}"
+        with pikepdf.open(path) as document:
             figures = figure_alts(document)
         address = canonical(site, lang, "index.md") + short_path(number)
         assert figures == [strings["handout_qr"].format(url=address)], f"{path.name}: figures {figures}"
@@ -245,28 +242,6 @@ def test_the_evening_is_given_once_and_the_guide_is_labelled_as_ours(lang, texts
              if words(step.title) not in text or text.count(words(step.text)) != 1}
     assert not wrong, f"{lang}: each step of the evening once (step: times found): {wrong}"
     assert words(strings["handout_guide"]) in text, f"{lang}: the handout must say the guide is our addition"
-
-
-SIZE = re.compile(r"\(PDF, (\d+(?:[.,]\d)?) (MB|kB)(?:, (\d+) [^)]+)?\)")
-
-
-def stated_size_problems(link, file, lang: str) -> list[str]:
-    """What is wrong with "(PDF, 118 kB, 15 blz.)" for the file: size, number format, pages."""
-    match = SIZE.search(link.get_text())
-    if not file.is_file() or match is None:
-        return [f"{link}"]
-    amount, unit, pages = match.groups()
-    problems = []
-    if ("." in amount or "," in amount) and {"nl": ",", "en": "."}[lang] not in amount:
-        problems.append(f"{amount} in the wrong number format for {lang}")
-    stated = float(amount.replace(",", ".")) * (1_000_000 if unit == "MB" else 1000)
-    if abs(file.stat().st_size - stated) > (50_000 if unit == "MB" else 500) + 1:
-        problems.append(f"says {amount} {unit}, the file has {file.stat().st_size} bytes")
-    if pages is not None:
-        with pikepdf.open(file) as document:
-            if int(pages) != len(document.pages):
-                problems.append(f"says {pages} pages, the file has {len(document.pages)}")
-    return problems
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)

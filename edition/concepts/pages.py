@@ -20,6 +20,8 @@ MAP = f"{FOLDER}/kaart.md"
 MENTIONS_MARKER = "<!-- concept-mentions -->"
 MAP_MARKER = "<!-- concept-map -->"
 KIND_MARKER = "<!-- concept-kind:{} -->"
+# Where the links to the concept cards go, with their sizes, once the PDFs exist (print/download_links.py).
+CARDS_SLOT = "<!-- concept-cards -->"
 # A concept's description (link previews) is its definition. In search its page ranks first for
 # its own name (web/search_markup.py).
 CONCEPT_FRONT_MATTER = "---\ndescription: {description}\n---\n"
@@ -126,6 +128,8 @@ def index_page(concepts: dict[str, Concept], lang: str, strings: dict[str, str])
 {strings["concepts_intro"]}
 
 <p class="edition-screen-only" markdown>{strings["concepts_intro_web"]}</p>
+
+{CARDS_SLOT}
 
 {howto(strings, "concepts_howto")}
 

@@ -1,6 +1,6 @@
-"""Links to the PDFs and the EPUB on the home page and every chapter, with their type and true size; and the
+"""Links to the PDFs and the EPUB on the home page and every chapter, with their type and true size; the
 links to the discussion handouts under the title of the agenda and of the discussion guide,
-and in each tension's section of the guide.
+and in each tension's section of the guide; and the concept cards' on the glossary page.
 
 The PDFs and the EPUB are made from the built HTML, so their sizes are only known afterwards:
 this step rewrites the built pages (after them), and they ignore the blocks it adds.
@@ -15,6 +15,7 @@ from pathlib import Path
 import pikepdf
 from babel.numbers import format_decimal
 
+from edition.concepts.pages import CARDS_SLOT
 from edition.print.pages import built_pages
 from edition.print.settings import PrintSettings
 from edition.reader.discussion_guide import HANDOUT_SHORT_SLOT, HANDOUT_SLOT, PAGE as GUIDE_PAGE, TENSION_HANDOUT_SLOT
@@ -30,14 +31,15 @@ TYPES = {".pdf": ("application/pdf", "pdf_type_size"), ".epub": ("application/ep
 
 def size_text(size: int, strings: dict[str, str], pages: int | None = None, kind: str = "pdf_type_size") -> str:
     """PDF, 1,2 MB (nl) / PDF, 1.2 MB (en) (or EPUB, 48 kB: `kind`); below a megabyte in whole
-    kilobytes (SI units); with the number of pages if given."""
+    kilobytes (SI units); with the number of pages if given (one page, or more: the English noun
+    differs)."""
     if size >= 1_000_000:
         amount = format_decimal(size / 1_000_000, "#,##0.0", locale=strings["locale"]) + " MB"
     else:
         amount = format_decimal(max(1, round(size / 1000)), "#,##0", locale=strings["locale"]) + " kB"
     if pages is None:
         return strings[kind].format(size=amount)
-    return strings["pdf_type_size_pages"].format(size=amount, pages=pages)
+    return strings["pdf_type_size_page" if pages == 1 else "pdf_type_size_pages"].format(size=amount, pages=pages)
 
 
 def file_link(href: str, text: str, file: Path, lang: str, strings: dict[str, str], pages: bool = False) -> str:
@@ -94,6 +96,26 @@ def handout_links(text: str, url: str, edition: Path, lang: str, strings: dict[s
     return text
 
 
+def cards_links(text: str, url: str, edition: Path, lang: str, strings: dict[str, str], settings: PrintSettings,
+                project) -> str:
+    """On the glossary page: the cards of every concept, then a compact list of the sets per kind."""
+    if CARDS_SLOT not in text:
+        return text
+    concepts = project.concepts().values()
+
+    def link(name: str, label: str) -> str:
+        return pdf_link(posixpath.relpath(name, url or "."), label, edition / name, lang, strings, pages=True)
+    kinds = "".join(f"<li>{link(settings.cards_kind_file(kind.id), kind.heading[lang])}</li>"
+                    for kind in project.kinds().values() if any(c.kind == kind.id for c in concepts))
+    e = html.escape
+    box = (f'<div class="edition-note edition-cards edition-screen-only" data-pagefind-ignore>'
+           f'<p class="edition-cards__title">{e(strings["cards_links_title"])}</p>'
+           f'<p>{e(strings["cards_links_intro"])}</p>'
+           f'<ul><li>{link(settings.cards_file, strings["cards_links_all"].format(n=len(concepts)))}</li>'
+           f'<li>{e(strings["cards_links_kinds"])} <ul class="edition-cards__kinds">{kinds}</ul></li></ul></div>')
+    return _fill(text, CARDS_SLOT, box)
+
+
 def add_download_links(project, edition: Path, lang: str, settings: PrintSettings) -> int:
     """Put the block at the end of the article of every page of the nav, and the handouts'
     links where the build left their slots; returns the number of pages."""
@@ -103,6 +125,7 @@ def add_download_links(project, edition: Path, lang: str, settings: PrintSetting
     pages = built_pages(edition, project.nav())
     for page in pages:
         text = handout_links(BLOCK.sub("", page.html), page.url, edition, lang, strings, settings, tensions)
+        text = cards_links(text, page.url, edition, lang, strings, settings, project)
         end = text.rfind("</article>")
         block = downloads_block(lang, strings, page.url, files, names)
         page.file.write_text(text[:end] + block + text[end:], encoding="utf-8")

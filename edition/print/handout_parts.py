@@ -6,6 +6,7 @@ The guide is our addition, not the authors' text: its parts sit in framed boxes 
 """
 from __future__ import annotations
 
+import functools
 import html
 import re
 
@@ -65,6 +66,7 @@ def guide_part(tension: Tension, web: str, strings: dict[str, str], text_id: str
             f'{draws_on(tension, web, strings, text_id)}</div>')
 
 
+@functools.lru_cache(maxsize=None)  # a concept card is in two sets: its code is made once
 def qr_image(address: str, label: str) -> str:
     """The address as a QR code (segno, error correction M; 4 modules of quiet zone, as the
     standard asks), an SVG image with its text as alternative text: inline data, no file."""

@@ -13,6 +13,7 @@ import copy
 import logging
 import mimetypes
 from pathlib import Path
+from typing import Callable
 from urllib.parse import urlsplit
 from urllib.request import url2pathname
 
@@ -76,10 +77,10 @@ def font_faces() -> str:
 MAX_NOTE_FIXES = 3
 
 
-def _boxes(box):
+def all_boxes(box):
     yield box
     for child in getattr(box, "children", None) or ():
-        yield from _boxes(child)
+        yield from all_boxes(child)
 
 
 def misplaced_footnotes(document) -> list[str]:
@@ -90,7 +91,7 @@ def misplaced_footnotes(document) -> list[str]:
     misplaced = []
     for page in document.pages:
         calls, notes = set(), set()
-        for box in _boxes(page._page_box):
+        for box in all_boxes(page._page_box):
             if (box.element_tag or "").endswith("::footnote-call"):
                 calls.add(box.element.get("id"))
             elif isinstance(box, FootnoteAreaBox):
@@ -124,7 +125,7 @@ class _Problems(logging.Handler):
 
 def extract_names(page) -> set[str]:
     """The names (data-extract) of the parts of the document that the page belongs to."""
-    return {box.element.get("data-extract") for box in _boxes(page._page_box)
+    return {box.element.get("data-extract") for box in all_boxes(page._page_box)
             if box.element is not None and box.element.get("data-extract")}
 
 
@@ -141,15 +142,19 @@ def write_extracts(document, extracts: dict[str, tuple[Path, str]], options: dic
         part.write_pdf(path, **options)
 
 
-def write_pdf(html: str, stylesheets: list[Path], target: Path, base: Path, roots: list[Path],
-              cache: Path | None = None, extracts: dict[str, tuple[Path, str]] | None = None) -> None:
+def write_pdf(html: str, stylesheets: list[Path], target: Path | None, base: Path, roots: list[Path],
+              cache: Path | None = None, extracts: dict[str, tuple[Path, str]] | None = None,
+              adjust: Callable[[object, str], str | None] | None = None) -> None:
     """Render `html` with the stylesheets into target (or take it from the cache, see cache.py);
     a warning or error of WeasyPrint's stops the build (PrintError). extracts: the pages of the
-    elements with data-extract="name" go to a PDF of their own too (name -> path, title)."""
+    elements with data-extract="name" go to a PDF of their own too (name -> path, title); with
+    target None only they are written (one layout shared by several PDFs). adjust: reads the laid-out document and returns the HTML to lay out again (a part that did
+    not fit, made smaller), or None when the layout is right; it must come to None."""
     extracts = extracts or {}
     entry = pdf_cache.key(html + repr(sorted((name, title) for name, (_, title) in extracts.items())),
                           stylesheets, list(font_files().values()))
-    targets = {entry: target, **{f"{entry}-{name}": path for name, (path, _) in extracts.items()}}
+    targets = {**({entry: target} if target else {}), **{f"{entry}-{name}": path for name, (path, _) in extracts.items()}}
+    shown = (target or next(iter(targets.values()))).name
     if all(pdf_cache.lookup(cache, key, path) for key, path in targets.items()):
         return
     fonts = FontConfiguration()
@@ -167,6 +172,8 @@ def write_pdf(html: str, stylesheets: list[Path], target: Path, base: Path, root
             return HTML(string=source, base_url=base.resolve().as_uri() + "/", url_fetcher=fetcher).render(
                 stylesheets=css, font_config=fonts, **options)
         document = render(html)
+        while adjust is not None and (adjusted := adjust(document, html)) is not None:
+            html, document = adjusted, render(adjusted)
         for _ in range(MAX_NOTE_FIXES):
             moved = misplaced_footnotes(document)
             if not moved:
@@ -174,15 +181,17 @@ def write_pdf(html: str, stylesheets: list[Path], target: Path, base: Path, root
             html = start_page_at_calls(html, moved)
             document = render(html)
         if moved := misplaced_footnotes(document):
-            raise PrintError(f"{target.name}: footnotes not on the page of their call: {', '.join(moved)}")
-        target.parent.mkdir(parents=True, exist_ok=True)
-        document.write_pdf(target, **options)
+            raise PrintError(f"{shown}: footnotes not on the page of their call: {', '.join(moved)}")
+        for path in targets.values():
+            path.parent.mkdir(parents=True, exist_ok=True)
+        if target:
+            document.write_pdf(target, **options)
         write_extracts(document, extracts, options)
     finally:
         logger.removeHandler(problems)
     if problems.messages:
         for path in targets.values():
             path.unlink(missing_ok=True)
-        raise PrintError(f"{target.name}: " + "; ".join(problems.messages))
+        raise PrintError(f"{shown}: " + "; ".join(problems.messages))
     for key, path in targets.items():
         pdf_cache.store(cache, key, path, fetcher.fetched)

@@ -18,6 +18,8 @@ class PrintSettings:
     handout_file: str
     tension_pattern: str  # pdf/durf-te-dromen-gespreksavond-{tension}.pdf
     reading_note: str
+    cards_file: str = ""
+    cards_kind_pattern: str = ""  # pdf/durf-te-dromen-begrippenkaarten-{kind}.pdf
     web_only: tuple[str, ...] = ()
     epub_file: str = ""  # the EPUB (edition/epub/), beside the PDFs
 
@@ -31,19 +33,29 @@ class PrintSettings:
     def tension_file(self, tension: str) -> str:
         return self.tension_pattern.format(tension=tension)
 
+    def cards_kind_file(self, kind: str) -> str:
+        return self.cards_kind_pattern.format(kind=kind)
+
 
 def load_print_settings(project) -> PrintSettings:
     raw = read_yaml(project.data / "print.yml", project.shown)
     files = raw.require("files", "the file names: edition, handout, epub")
     publication = project.publication()
-    tension = files.get("tension")
-    if tension is None or "{tension}" not in str(tension.value):
-        raise (tension or files).error("files: `tension:` needs the file name of a one-tension handout, "
-                                       "with {tension} for the tension's id")
+    tension, cards_kind = _pattern(files, "tension", "a one-tension handout"), _pattern(files, "cards_kind", "the cards of one kind")
     return PrintSettings(publication.edition_date, datetime.date(publication.year, publication.month, 1),
-                         files.text("edition"), files.text("handout"), str(tension.value),
+                         files.text("edition"), files.text("handout"), tension,
                          raw.text("reading_note", "the home page section printed on the back of the cover"),
-                         publication.web_only, files.text("epub"))
+                         files.text("cards", "the concept cards"), cards_kind, publication.web_only,
+                         files.text("epub"))
+
+
+def _pattern(files, name: str, what: str) -> str:
+    """A file name with {name} in it, for one of several PDFs (a tension's, a kind's)."""
+    found = files.get(name)
+    placeholder = "{" + name.removeprefix("cards_") + "}"
+    if found is None or placeholder not in str(found.value):
+        raise (found or files).error(f"files: `{name}:` needs the file name of {what}, with {placeholder} for its id")
+    return str(found.value)
 
 
 def long_date(day: datetime.date, locale: str) -> str:
