@@ -162,6 +162,10 @@ def test_each_qr_code_decodes_to_its_concepts_short_address(site, lang, cards, w
                 continue
             if decoded.get(quarter) != concept_url(web[lang], cid):
                 problems.append(f"page {number + 1}, card {quarter + 1} ({cid}): QR code reads {decoded.get(quarter)}")
+            # The address resolves: its forwarding page leads to the concept's page.
+            forward = site / lang / cid / "index.html"
+            if not forward.is_file() or f'url=../begrippen/{cid}/"' not in forward.read_text(encoding="utf-8"):
+                problems.append(f"{cid}: /{lang}/{cid} does not forward to begrippen/{cid}/")
             if not (site / lang / "begrippen" / cid / "index.html").is_file():
                 problems.append(f"{cid}: no page begrippen/{cid}/ in the built site")
     assert len(images) == math.ceil(len(CONCEPTS) / 4) and not problems, f"{lang}:\n" + "\n".join(problems)
