@@ -104,7 +104,7 @@ def cards_links(text: str, url: str, edition: Path, lang: str, strings: dict[str
     concepts = project.concepts().values()
 
     def link(name: str, label: str) -> str:
-        return pdf_link(posixpath.relpath(name, url or "."), label, edition / name, lang, strings, pages=True)
+        return file_link(posixpath.relpath(name, url or "."), label, edition / name, lang, strings, pages=True)
     kinds = "".join(f"<li>{link(settings.cards_kind_file(kind.id), kind.heading[lang])}</li>"
                     for kind in project.kinds().values() if any(c.kind == kind.id for c in concepts))
     e = html.escape
