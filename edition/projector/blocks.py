@@ -1,10 +1,10 @@
 """The numbered paragraphs as slides show them: read from the rendered pages, so a slide holds
 the text the reader's page holds (the numbering, the corrections and the translation included).
 
-On a slide a paragraph is its words only: no number link, no footnote calls, no Dutch original
-beside an English quotation (the slide names the number itself, and the room reads one
-language), and no links (nothing on a projected slide is clicked); the words that a concept
-deck is about are emphasised.
+On a slide a paragraph is its words, the Dutch original beside an English quotation included
+(as on the page and in the handout): no number link and no footnote calls (the slide names the
+number itself), and no links (nothing on a projected slide is clicked). The words that a concept
+deck is about are marked.
 """
 from __future__ import annotations
 
@@ -14,8 +14,9 @@ from dataclasses import dataclass
 from bs4 import BeautifulSoup, Tag
 
 BLOCK_ID = re.compile(r"^p-(\d+)-(\d+)$")
-LEFT_OUT = "a.paranum, sup, .original, .edition-note"
-KEPT = {"em", "strong", "span", "p", "i", "b", "q", "abbr", "cite", "br"}
+LEFT_OUT = "a.paranum, sup:has(a.footnote-ref), .edition-note"
+KEPT_CLASSES = {"slide-term", "original"}
+KEPT = {"em", "strong", "span", "p", "i", "b", "q", "abbr", "cite", "br", "sub", "sup"}
 KEPT_ATTRIBUTES = {"lang"}
 
 
@@ -80,8 +81,10 @@ def slide_html(block: Block, concept: str | None = None) -> str:
         if element.name not in KEPT:
             element.unwrap()
             continue
-        element.attrs = {key: value for key, value in element.attrs.items()
-                         if key in KEPT_ATTRIBUTES or (key == "class" and "slide-term" in value)}
+        classes = [name for name in element.get("class", []) if name in KEPT_CLASSES]
+        element.attrs = {key: value for key, value in element.attrs.items() if key in KEPT_ATTRIBUTES}
+        if classes:
+            element["class"] = classes
         if element.name == "span" and not element.attrs:
             element.unwrap()
     text = str(soup).strip()
@@ -90,6 +93,9 @@ def slide_html(block: Block, concept: str | None = None) -> str:
     return f"<p>{text}</p>"
 
 
-def text_length(html_text: str) -> int:
-    """The number of characters a reader sees (for the type size of the slide)."""
-    return len(" ".join(BeautifulSoup(html_text, "html.parser").get_text(" ").split()))
+def text_length(html_text: str, per_break: int) -> int:
+    """The number of characters a reader sees, and `per_break` for each paragraph or list item
+    after the first (for the type size of the slide)."""
+    soup = BeautifulSoup(html_text, "html.parser")
+    breaks = max(0, len(soup.find_all(["p", "li", "blockquote"], recursive=True)) - 1)
+    return len(" ".join(soup.get_text(" ").split())) + per_break * breaks

@@ -22,9 +22,12 @@ from edition.site import page_url
 FOLDER = "projectie"
 AGENDA_DECK = "dialoog"
 # Type sizes (design pixels on a 1920×1080 slide: projector.css) by the number of characters on
-# the slide: the longest paragraph still fits at the smallest, which is 34 px.
-SIZES = ((260, "xl"), (480, "l"), (720, "m"), (1000, "s"))
-SMALLEST = "xs"
+# the slide, each list item or paragraph after the first counted as BREAK more (the rest of its
+# last line and the space between). Measured with DejaVu Sans, wider than most systems' sans
+# serif: the longest paragraph (about 1,400 characters) fits at the smallest, 32 px.
+SIZES = ((380, "xl"), (540, "l"), (740, "m"), (1000, "s"), (1250, "xs"))
+SMALLEST = "xxs"
+BREAK = 50
 
 
 def slide_id(number: int) -> str:
@@ -48,7 +51,9 @@ class Slide:
     size: str = field(default="")
 
     def with_size(self) -> "Slide":
-        return Slide(**{**self.__dict__, "size": size_for(text_length(self.body))})
+        # A note (and the keys on a first slide) take about two lines below the text.
+        extra = 2 * BREAK if self.note else 0
+        return Slide(**{**self.__dict__, "size": size_for(text_length(self.body, BREAK) + extra)})
 
 
 @dataclass(frozen=True)
