@@ -312,3 +312,15 @@ def test_printed_each_slide_is_one_16_by_9_page(site, site_url, screen, tmp_path
     assert len(pages) == len(expected), f"{len(pages)} pages for {len(expected)} slides"
     misplaced = [f"page {n}: no {a}" for n, (page, a) in enumerate(zip(pages, expected), 1) if a not in page]
     assert not misplaced, "\n".join(misplaced)
+
+
+def test_a_concept_named_like_the_agenda_deck_fails_naming_its_file(docs_copy):
+    from edition.errors import ContentError
+    from edition.pipeline.page import Edition
+    from edition.projector.steps import Projector
+    concepts = docs_copy.data / "concepts"
+    (concepts / f"{AGENDA_DECK}.yml").write_text((concepts / "trots.yml").read_text(encoding="utf-8"), encoding="utf-8")
+    edition = Edition(docs_copy, "nl", f"{DEFAULT_SITE_URL}nl/", docs_copy.root / "site", "Durf te Dromen", "")
+    with pytest.raises(ContentError) as raised:
+        Projector(edition)
+    assert str(raised.value).startswith(f"docs/data/concepts/{AGENDA_DECK}.yml: the concept id '{AGENDA_DECK}'"), raised.value

@@ -18,6 +18,11 @@ from edition.projector.render import deck_page
 from edition.reader import discussion_guide
 from edition.site import relative_url
 
+# Material's "projector-screen-outline" (Material Design Icons, Apache-2.0), as the side-by-side link has its icon.
+ICON = ('<svg class="edition-projector__icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false"><path d="'
+        'M20 2H4c-.55 0-1 .45-1 1v1c0 .55.45 1 1 1h1v9h6v2.59l-4.21 4.2 1.42 1.42 2.79-2.8V22h2v-2.59l2.79 2.8 '
+        '1.42-1.42-4.21-4.2V14h6V5h1c.55 0 1-.45 1-1V3c0-.55-.45-1-1-1m-3 10H7V5h10z"/></svg>')
+
 
 class Projector(Step):
     def __init__(self, edition):
@@ -34,8 +39,8 @@ class Projector(Step):
         if deck is not None:
             strings = self.edition.strings
             href = relative_url(f"{FOLDER}/{deck}/", page.url)
-            page.header_top.append(f'<p class="edition-projector"><a href="{markup.escape(href)}">'
-                                   f'{markup.escape(strings["projector_link"])}</a>: '
+            page.header_top.append(f'<p class="edition-projector"><a class="edition-projector__link" '
+                                   f'href="{markup.escape(href)}">{ICON}{markup.escape(strings["projector_link"])}</a>: '
                                    f'{markup.escape(strings["projector_link_hint"])}</p>')
         return html
 
