@@ -6,12 +6,13 @@ The agenda deck: an opening slide with the tensions, then per tension its slide 
 the agenda's text), each paragraph the guide says it draws on, and its questions on one slide
 (a group picks two or three of them: discussion-guide.yml, "In small groups"). A concept deck:
 the concept (its term, the term in the other language, its short definition), then each
-paragraph where the essay discusses it (at most nine today: every one of them, no cap).
+paragraph where the essay discusses it: every one, no cap (the essay links a concept from a
+few paragraphs, nine at the most when this was written).
 """
 from __future__ import annotations
 
 import html
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from edition.concepts.model import Concept
 from edition.concepts.pages import other_language
@@ -53,7 +54,7 @@ class Slide:
     def with_size(self) -> "Slide":
         # A note (and the keys on a first slide) take about two lines below the text.
         extra = 2 * BREAK if self.note else 0
-        return Slide(**{**self.__dict__, "size": size_for(text_length(self.body, BREAK) + extra)})
+        return replace(self, size=size_for(text_length(self.body, BREAK) + extra))
 
 
 @dataclass(frozen=True)
