@@ -153,6 +153,15 @@ def test_each_concept_has_a_deck_with_its_definition_and_every_paragraph_that_di
     assert not problems, "\n".join(problems)
 
 
+def test_both_languages_have_the_same_slides_at_the_same_numbers(site):
+    """So that the link to the other language's deck can open the same slide."""
+    def plan(lang, name):
+        return [(kind(s), paragraph_number(s) if kind(s) == "paragraph" else "") for s in slides(site, lang, name)]
+    names = [AGENDA_DECK, *PROJECT.concepts()]
+    differ = [name for name in names if len({tuple(plan(lang, name)) for lang in LANGUAGES}) > 1]
+    assert not differ, f"decks whose slides differ between the languages: {differ}"
+
+
 def _ids(file: Path) -> set[str]:
     return {e["id"] for e in _soup(file).find_all(id=True)}
 
@@ -275,6 +284,8 @@ def test_keys_and_a_clicker_step_through_the_slides_and_the_address_follows(site
     wrong = [f"{key}: address #{at}, slide {shown} shown, expected {expected}" for key, at, shown, expected in went
              if not (at == shown == expected)]
     assert not wrong, "assets/javascripts/projector.js:\n" + "\n".join(wrong)
+    screen.keyboard.press("End")
+    assert screen.locator(".deck-language").get_attribute("href").endswith(f"/en/{FOLDER}/{AGENDA_DECK}/#{last}")
     # The light/dark button overrides the system's choice.
     screen.emulate_media(color_scheme="light")
     button = screen.locator(".deck-scheme")

@@ -48,9 +48,13 @@ def _slide(deck: Deck, number: int, slide: Slide, strings: dict[str, str]) -> st
 </section>"""
 
 
-def deck_page(deck: Deck, lang: str, strings: dict[str, str]) -> str:
+def deck_page(deck: Deck, lang: str, strings: dict[str, str], others: dict[str, str]) -> str:
+    """The deck's page; `others`: the other languages' names by code, whose decks have the same
+    slides at the same numbers (projector.js keeps the slide when the reader switches)."""
     e = html.escape
     root = relative_url("", deck.url)
+    switch = "".join(f'<a class="deck-language" href="{root}../{other}/{deck.url}" hreflang="{other}" lang="{other}" '
+                     f'data-keep-slide>{e(name)}</a>' for other, name in others.items())
     slides = "\n".join(_slide(deck, number, slide, strings) for number, slide in enumerate(deck.slides, 1))
     return f"""<!doctype html>
 <html lang="{lang}">
@@ -67,6 +71,7 @@ def deck_page(deck: Deck, lang: str, strings: dict[str, str]) -> str:
 <body class="projector">
 <header class="deck-head">
 <h1>{e(deck.title)}</h1>
+{switch}
 <button type="button" class="deck-scheme" aria-pressed="false" hidden>{e(strings["palette_to_dark"])}</button>
 </header>
 <main class="deck">

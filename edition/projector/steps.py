@@ -74,7 +74,9 @@ class Projector(Step):
     def written(self):
         if discussion_guide.AGENDA not in self.edition.pages:
             return
+        project, lang = self.edition.project, self.edition.lang
+        others = {other: project.strings(other)["language_name"] for other in project.other_languages(lang)}
         for deck in self._decks():
             file = Path(self.edition.site_dir) / deck.url / "index.html"
             file.parent.mkdir(parents=True, exist_ok=True)
-            file.write_text(deck_page(deck, self.edition.lang, self.edition.strings), encoding="utf-8")
+            file.write_text(deck_page(deck, lang, self.edition.strings, others), encoding="utf-8")

@@ -13,6 +13,13 @@
   };
   const steps = { ArrowRight: 1, PageDown: 1, ArrowLeft: -1, PageUp: -1 };
 
+  // The other language's deck has the same slides: its link opens the one on screen.
+  const keepSlide = () => document.querySelectorAll("a[data-keep-slide]").forEach((link) => {
+    link.hash = window.location.hash;
+  });
+  window.addEventListener("hashchange", keepSlide);
+  keepSlide();
+
   document.addEventListener("keydown", (event) => {
     if (event.altKey || event.ctrlKey || event.metaKey || event.defaultPrevented) return;
     // Space and Enter on a button or link are theirs.
