@@ -59,7 +59,7 @@ def unlisted_pages(site: Path, lang: str) -> list[str]:
         path = file.parent.relative_to(site).as_posix() + "/"
         # The projector view's decks are slides, not Material's reading pages: the every-page
         # gates (Material's header, search, language switch, text at 200 %) do not apply to
-        # them. tests/test_projector.py audits them (axe, type size, keys, print); the static
+        # them. tests/test_projector*.py audit them (axe, type size, keys, print); the static
         # checks take them through every_html_file.
         if NOINDEX in text and FORWARDS not in text and not path.startswith(f"{lang}/{PROJECTOR_FOLDER}/"):
             pages.append(path)
