@@ -15,6 +15,7 @@ from urllib.parse import urlsplit
 
 from edition.project import LANGUAGES
 from edition.project import default_project
+from edition.projector.decks import AGENDA_DECK, FOLDER as PROJECTOR_FOLDER
 
 PROJECT = default_project()
 
@@ -55,8 +56,23 @@ def unlisted_pages(site: Path, lang: str) -> list[str]:
     pages = []
     for file in sorted((site / lang).rglob("index.html")):
         text = file.read_text(encoding="utf-8")
-        if NOINDEX in text and FORWARDS not in text:
-            pages.append(file.parent.relative_to(site).as_posix() + "/")
+        path = file.parent.relative_to(site).as_posix() + "/"
+        # The projector view's decks are slides, not Material's reading pages: the every-page
+        # gates (Material's header, search, language switch, text at 200 %) do not apply to
+        # them. tests/test_projector*.py audit them (axe, type size, keys, print); the static
+        # checks take them through every_html_file.
+        if NOINDEX in text and FORWARDS not in text and not path.startswith(f"{lang}/{PROJECTOR_FOLDER}/"):
+            pages.append(path)
+    return pages
+
+
+def projector_pages(site: Path, lang: str) -> list[str]:
+    """URL paths of the projector view's decks ("nl/projectie/dialoog/"): all, or in quick mode
+    the agenda's and one concept's."""
+    pages = sorted(file.parent.relative_to(site).as_posix() + "/"
+                   for file in (site / lang / PROJECTOR_FOLDER).glob("*/index.html"))
+    if QUICK:
+        pages = [path for path in pages if path.split("/")[2] in (AGENDA_DECK, "eigen-kracht")]
     return pages
 
 
@@ -80,8 +96,10 @@ def every_page(site: Path, languages: tuple[str, ...] = LANGUAGES) -> list[str]:
 
 
 def every_html_file(site: Path) -> list[Path]:
-    """Every page plus the root page (which redirects at once, so a browser never shows it)."""
-    return [site / "index.html"] + [page_html_file(site, path) for path in every_page(site)]
+    """Every page plus the root page (which redirects at once, so a browser never shows it) and
+    the projector view's decks."""
+    decks = [path for lang in LANGUAGES for path in projector_pages(site, lang)]
+    return [site / "index.html"] + [page_html_file(site, path) for path in every_page(site) + decks]
 
 
 def page_html_file(site: Path, path: str) -> Path:

@@ -3,9 +3,10 @@
 Each stage (see step.py) runs every step that takes part in it, in this order. The order
 matters where steps build on each other: footnote numbers before citations and paragraph
 numbers (which read the renumbered calls); paragraph numbers before concepts, people and drift
-(which read the numbered blocks); the additions under the title queued before ChapterHeader
-writes them (the link to the side-by-side view before the "Cite" panel); the pages that are not
-to be indexed left out of the sitemap before LanguageSwitch adds its alternates and compresses
+(which read the numbered blocks), concepts before the projector view (which reads their links);
+the additions under the title queued before ChapterHeader writes them (the links to the
+side-by-side and the projector view before the "Cite" panel); the pages that are not to be
+indexed left out of the sitemap before LanguageSwitch adds its alternates and compresses
 it; the search's attributes once the page is whole (the additions under the title included);
 Material's markup corrected; then the termbase check, on the pages as readers get them (its
 content stage reads the numbered paragraphs and footnotes), and last the hashes of the inline
@@ -17,6 +18,7 @@ from edition.concepts.steps import Concepts, People
 from edition.parallel.steps import ParallelView
 from edition.pipeline.page import Edition, PageView
 from edition.pipeline.step import Step
+from edition.projector.steps import Projector
 from edition.reader.steps import (AccessibilityStatement, ChapterHeader, ChapterSummaries, Citing,
                                   DiscussionGuide, PageMetadata, ShortAddresses)
 from edition.terms.steps import TermCheck
@@ -39,6 +41,7 @@ ORDER: tuple[type[Step], ...] = (
     DiscussionGuide,
     ShortAddresses,  # its written() reads the paragraphs.json that ParagraphNumbers writes
     ParallelView,
+    Projector,
     Citing,
     PageMetadata,
     ContentsPage,
