@@ -88,7 +88,7 @@ function result(engine, [page, anchor, section, name, text], terms) {
   const locations = [];
   words.forEach((word, at) => {
     const token = engine.token(word);
-    if (token && [...found].some((term) => token.startsWith(term))) locations.push(at);
+    if (found.has(token)) locations.push(at);
   });
   const start = Math.max(0, Math.min((locations[0] || 0) - Math.floor(EXCERPT_WORDS / 3), words.length - EXCERPT_WORDS));
   const shown = new Set(locations);
