@@ -239,3 +239,18 @@ def test_no_request_leaves_the_files(offline, pack):
         page.close()
     assert not offline[1]["errors"], "script errors:\n" + "\n".join(offline[1]["errors"])
     assert offline[1]["requests"] and not _not_files(offline), f"requests that are not files: {_not_files(offline)}"
+
+
+def test_forwarding_pages_and_links_by_the_sites_address_are_made_files():
+    """Any forwarding page (a meta refresh, such as the short addresses) and a link to the site
+    by its full address lead to files; the <link>s that name the page keep its address."""
+    from edition.offline.links import rewrite_page
+    page = ('<link rel="canonical" href="https://durftedromen.delft.nl/nl/4.7/">'
+            '<meta http-equiv="refresh" content="0; url=../verkenning/kracht-en-macht/#p-4-7">'
+            '<a href="../verkenning/kracht-en-macht/#p-4-7">4.7</a> <a href="https://durftedromen.delft.nl/en/">en</a>'
+            '<a href="..">up</a> <a href="#p-1">here</a> <a href="https://www.delft.nl/">Delft</a>')
+    assert rewrite_page(page, "nl/4.7/index.html", DEFAULT_SITE_URL) == (
+        '<link rel="canonical" href="https://durftedromen.delft.nl/nl/4.7/">'
+        '<meta http-equiv="refresh" content="0; url=../verkenning/kracht-en-macht/index.html#p-4-7">'
+        '<a href="../verkenning/kracht-en-macht/index.html#p-4-7">4.7</a> <a href="../../en/index.html">en</a>'
+        '<a href="../index.html">up</a> <a href="#p-1">here</a> <a href="https://www.delft.nl/">Delft</a>')
