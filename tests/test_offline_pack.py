@@ -254,3 +254,19 @@ def test_forwarding_pages_and_links_by_the_sites_address_are_made_files():
         '<meta http-equiv="refresh" content="0; url=../verkenning/kracht-en-macht/index.html#p-4-7">'
         '<a href="../verkenning/kracht-en-macht/index.html#p-4-7">4.7</a> <a href="../../en/index.html">en</a>'
         '<a href="../index.html">up</a> <a href="#p-1">here</a> <a href="https://www.delft.nl/">Delft</a>')
+
+
+def test_a_module_the_offline_bundle_cannot_take_stops_the_build_naming_its_line(tmp_path):
+    from edition.offline.scripts import ScriptError, bundle
+    (tmp_path / "search.js").write_text('import { fold } from "./search-text.js";\n'
+                                        'export const a = 1;\nconst b = import("./other.js");\n', encoding="utf-8")
+    (tmp_path / "search-text.js").write_text("export function fold(word) { return word; }\n", encoding="utf-8")
+    sources = {path.name: path for path in tmp_path.glob("*.js")}
+    with pytest.raises(ScriptError) as error:
+        bundle("search.js", sources, lambda path: f"overrides/assets/javascripts/{path.name}")
+    assert str(error.value) == ('overrides/assets/javascripts/search.js:3: the offline copy bundles plain imports and '
+                                'exports only (import { a } from "./x.js"; export function/const), not `import(`')
+    (tmp_path / "search.js").write_text('import { fold } from "./search-text.js";\nexport const a = fold(1);\n', encoding="utf-8")
+    script = bundle("search.js", sources, lambda path: path.name)
+    assert script.index('modules["search-text.js"]') < script.index('modules["search.js"]'), "imports first"
+    assert "export" not in script and "return { fold }" in script and "return { a }" in script

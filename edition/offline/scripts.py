@@ -37,8 +37,8 @@ def _module(name: str, source: str, shown: str) -> tuple[str, list[str]]:
     leftover = UNSUPPORTED.search(body)
     if leftover:
         line = body[:leftover.start()].count("\n") + 1
-        raise ScriptError(f"{shown}, line {line}: the offline copy bundles plain imports and exports only "
-                          f"(import {{ a }} from \"./x.js\"; export function/const), not `{leftover.group(0)}`")
+        raise ScriptError(shown, "the offline copy bundles plain imports and exports only "
+                          f"(import {{ a }} from \"./x.js\"; export function/const), not `{leftover.group(0).strip()}`", line)
     return (f'modules["{name}"] = (() => {{\n{body}\nreturn {{ {", ".join(exports)} }};\n}})();\n',
             [file for _, file in imports])
 
@@ -51,8 +51,8 @@ def bundle(entry: str, sources: dict[str, Path], shown) -> str:
         if name in done:
             return
         if name in trail or name not in sources:
-            raise ScriptError(f"{shown(sources.get(trail[-1], Path(name)))}: "
-                              f"{'a cycle of imports' if name in trail else 'imports ' + name + ', which is not there'}")
+            importer = shown(sources[trail[-1]]) if trail else name
+            raise ScriptError(importer, "a cycle of imports" if name in trail else f"imports {name}, which is not there")
         code, imports = _module(name, sources[name].read_text(encoding="utf-8"), shown(sources[name]))
         for imported in imports:
             add(imported, trail + (name,))
@@ -69,12 +69,12 @@ def libraries(node_modules: Path, lang: str) -> list[tuple[str, str, Path]]:
             continue
         folder = node_modules / package
         if not (folder / "package.json").exists():
-            raise ScriptError(f"{folder}: not installed; the offline copy ships it (run scripts/setup)")
+            raise ScriptError(folder, "not installed; the offline copy ships it (run scripts/setup)")
         version = re.search(r'"version":\s*"([^"]+)"', (folder / "package.json").read_text(encoding="utf-8")).group(1)
         for file in files:
             path = folder / file.format(lang=lang)
             if not path.exists():
-                raise ScriptError(f"{path}: not in {package} {version}; no stemmer for the language '{lang}'?")
+                raise ScriptError(path, f"not in {package} {version}; no stemmer for the language '{lang}'?")
             found.append((package, version, path))
     return found
 

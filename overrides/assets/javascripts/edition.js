@@ -94,7 +94,7 @@ document.addEventListener("click", (event) => {
 const here = document.currentScript.src;
 // Opened from a file (the offline copy, edition/offline/), browsers refuse modules: the copy
 // has each module as a classic script of the same name in offline/.
-function load(name) {
+function loadModule(name) {
   if (window.location.protocol !== "file:") return import(new URL(name, here).href);
   return new Promise((resolve, reject) => {
     const script = document.createElement("script");
@@ -107,7 +107,7 @@ function load(name) {
 const searchBox = document.querySelector("[data-edition-search]");
 if (searchBox) {
   const field = searchBox.querySelector(".md-search__input");
-  field.addEventListener("focus", () => load("search.js"), { once: true });
+  field.addEventListener("focus", () => loadModule("search.js"), { once: true });
   const openSearch = () => {
     document.getElementById("__search").checked = true;
     field.focus();
@@ -121,4 +121,4 @@ if (searchBox) {
     openSearch();
   });
 }
-if (new URLSearchParams(window.location.search).has("h")) load("search-landing.js");
+if (new URLSearchParams(window.location.search).has("h")) loadModule("search-landing.js");
