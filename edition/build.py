@@ -7,12 +7,14 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from edition.adapters.mkdocs.runner import build_edition
+from edition.downloads import build_downloads
 from edition.errors import ContentError
 from edition.hosting.files import write_hosting_files
+from edition.offline.pack import build_offline_pack
 from edition.parallel.fill import fill_parallel_pages
-from edition.project import Project, default_project
-from edition.downloads import build_downloads
+from edition.print.download_links import add_offline_links
 from edition.print.render import PrintError
+from edition.project import Project, default_project
 from edition.web.search_index import SearchIndexError, build_index
 
 DEFAULT_SITE_URL = "https://durftedromen.delft.nl/"
@@ -24,9 +26,12 @@ class BuildError(Exception):
         self.built = built  # the languages that did build (the others stopped it)
 
 
-def root_page(languages: list[dict]) -> str:
-    """/ sends readers to the Dutch edition and offers both languages, without JavaScript."""
+def root_page(languages: list[dict], forward: bool = True) -> str:
+    """/ sends readers to the Dutch edition and offers both languages, without JavaScript. The
+    offline copy's (forward=False) only offers them: it is the file a reader opens first."""
     first = languages[0]
+    forwarding = (f'  <meta http-equiv="refresh" content="0; url={first["lang"]}/">\n'
+                  f'  <link rel="canonical" href="{first["lang"]}/">\n') if forward else ""
     links = "\n".join(
         f'    <li><a href="{html.escape(alt["lang"])}/" hreflang="{alt["lang"]}" lang="{alt["lang"]}">'
         f'{html.escape(alt["name"])}</a></li>' for alt in languages)
@@ -36,9 +41,7 @@ def root_page(languages: list[dict]) -> str:
   <meta charset="utf-8">
   <meta name="viewport" content="width=device-width, initial-scale=1">
   <title>Durf te Dromen, over empowerment</title>
-  <meta http-equiv="refresh" content="0; url={first['lang']}/">
-  <link rel="canonical" href="{first['lang']}/">
-  <style>body{{font:1.125rem/1.6 system-ui,sans-serif;margin:3rem auto;max-width:34rem;padding:0 1rem;color:#1a1a1a}}a{{color:#00528c}}</style>
+{forwarding}  <style>body{{font:1.125rem/1.6 system-ui,sans-serif;margin:3rem auto;max-width:34rem;padding:0 1rem;color:#1a1a1a}}a{{color:#00528c}}</style>
 </head>
 <body>
   <main>
@@ -120,7 +123,18 @@ def build_site(out: Path, project: Project | None = None, site_url: str = DEFAUL
         except ContentError as error:
             raise BuildError(f"the side-by-side views were not made:\n{error}") from error
         report["parallel"] = {"seconds": time.perf_counter() - parallel_start, "log": ""}
-    (out / "index.html").write_text(root_page(project.site_config()["extra"]["alternate"]), encoding="utf-8")
+    alternates = project.site_config()["extra"]["alternate"]
+    (out / "index.html").write_text(root_page(alternates), encoding="utf-8")
+    if set(languages) == set(project.languages) and pdfs:
+        # The offline copy holds everything made so far; then the home pages get its link and
+        # size (the copy's own home pages go without: it does not hold itself).
+        try:
+            report["offline"] = build_offline_pack(project, out, site_url, root_page(alternates, forward=False),
+                                                   None if cache is None else cache.with_name("offline"))
+            add_offline_links(project, out, out / report["offline"]["file"])
+        except ContentError as error:
+            raise BuildError(f"the offline copy was not made:\n{error}") from error
+        report["offline"]["log"] = ""
     # Last: the CSP hashes and the .gz copies must cover every file written before.
     try:
         write_hosting_files(out, project.site_config(), site_url, project.config_file)

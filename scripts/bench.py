@@ -117,7 +117,27 @@ def load_figures(bench: Bench) -> list[Measurement]:
     return [Measurement(**figure) for figure in measure(bench.site(), bench.scratch)]
 
 
-MEASUREMENTS = [loop_figures, pdf_generation, web_figures, load_figures]
+def offline_pack(bench: Bench) -> list[Measurement]:
+    """The offline copy (edition/offline/): the ZIP's size, and the seconds it adds to a build,
+    made anew and found in its cache (an unchanged site)."""
+    from edition.build import DEFAULT_SITE_URL, root_page
+    from edition.offline.pack import build_offline_pack
+    site, cache = bench.site(), bench.scratch / "offline-cache"
+    root = root_page(PROJECT.site_config()["extra"]["alternate"], forward=False)
+    pack = lambda into: build_offline_pack(PROJECT, site, DEFAULT_SITE_URL, root, into)  # noqa: E731
+    size = pack(None)["bytes"]
+    anew, anew_runs = median_seconds(lambda: pack(None))
+    pack(cache)
+    kept, kept_runs = median_seconds(lambda: pack(cache))
+    return [Measurement("Offline copy (ZIP of both editions with the PDFs), size", round(size / 1_000_000, 2), "MB",
+                        25.0, note=f"{size} bytes; PDFs and images stored, text deflated"),
+            Measurement("Offline copy, build seconds when the site changed", anew, "s", 3.0, "<=", anew_runs,
+                        f"median of {RUNS}; links rewritten, search scripts and data, the ZIP"),
+            Measurement("Offline copy, build seconds when the site is unchanged (cache)", kept, "s", 0.3, "<=",
+                        kept_runs, f"median of {RUNS}; a hash of every input, then a copy from .cache/offline/")]
+
+
+MEASUREMENTS = [loop_figures, pdf_generation, web_figures, load_figures, offline_pack]
 
 
 def report_markdown(report: dict) -> str:

@@ -1,6 +1,7 @@
 """Links to the PDFs and the EPUB on the home page and every chapter, with their type and true size; the
 links to the discussion handouts under the title of the agenda and of the discussion guide,
-and in each tension's section of the guide; and the concept cards' on the glossary page.
+and in each tension's section of the guide; the concept cards' on the glossary page; and on the
+home pages, the offline copy (a ZIP of the whole site, edition/offline/), with its size.
 
 The PDFs and the EPUB are made from the built HTML, so their sizes are only known afterwards:
 this step rewrites the built pages (after them), and they ignore the blocks it adds.
@@ -26,11 +27,12 @@ END = "<!-- /{} -->"  # the end of a filled slot, so that a second run replaces 
 
 
 # A file's type by its ending: what the link says it is, and the words for its size.
-TYPES = {".pdf": ("application/pdf", "pdf_type_size"), ".epub": ("application/epub+zip", "epub_type_size")}
+TYPES = {".pdf": ("application/pdf", "pdf_type_size"), ".epub": ("application/epub+zip", "epub_type_size"),
+         ".zip": ("application/zip", "zip_type_size")}
 
 
 def size_text(size: int, strings: dict[str, str], pages: int | None = None, kind: str = "pdf_type_size") -> str:
-    """PDF, 1,2 MB (nl) / PDF, 1.2 MB (en) (or EPUB, 48 kB: `kind`); below a megabyte in whole
+    """PDF, 1,2 MB (nl) / PDF, 1.2 MB (en) (or EPUB, 48 kB; ZIP, 3,3 MB: `kind`); below a megabyte in whole
     kilobytes (SI units); with the number of pages if given (one page, or more: the English noun
     differs)."""
     if size >= 1_000_000:
@@ -130,3 +132,24 @@ def add_download_links(project, edition: Path, lang: str, settings: PrintSetting
         block = downloads_block(lang, strings, page.url, files, names)
         page.file.write_text(text[:end] + block + text[end:], encoding="utf-8")
     return len(pages)
+
+
+OFFLINE_BLOCK = re.compile(r'\n?<div class="edition-note edition-offline"[^>]*>.*?</div>\n?', re.S)
+
+
+def add_offline_links(project, site: Path, archive: Path) -> None:
+    """On each home page, after its downloads: the offline copy (it holds both languages, so it
+    lies at the site's root), with its type and size. Added after the copy is made: its own
+    home pages go without (it does not hold itself)."""
+    for lang in project.languages:
+        strings = project.strings(lang)
+        page = site / lang / "index.html"
+        href = posixpath.relpath(archive.relative_to(site).as_posix(), lang)
+        size = size_text(archive.stat().st_size, strings, kind="zip_type_size")
+        block = (f'\n<div class="edition-note edition-offline" data-pagefind-ignore><p class="edition-downloads__title">'
+                 f'{html.escape(strings["offline_title"])}</p>\n<p><a href="{html.escape(href)}" type="application/zip">'
+                 f'{html.escape(strings["offline_link"])} <span class="edition-downloads__size">({html.escape(size)})</span>'
+                 f'</a></p></div>\n')
+        text = OFFLINE_BLOCK.sub("", page.read_text(encoding="utf-8"))
+        end = text.rfind("</article>")
+        page.write_text(text[:end] + block + text[end:], encoding="utf-8")

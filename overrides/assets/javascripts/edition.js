@@ -92,10 +92,22 @@ document.addEventListener("click", (event) => {
 // lost while the module arrives. Arriving from a result (?h=), search-landing.js marks the
 // words found.
 const here = document.currentScript.src;
+// Opened from a file (the offline copy, edition/offline/), browsers refuse modules: the copy
+// has each module as a classic script of the same name in offline/.
+function loadModule(name) {
+  if (window.location.protocol !== "file:") return import(new URL(name, here).href);
+  return new Promise((resolve, reject) => {
+    const script = document.createElement("script");
+    script.src = new URL(`offline/${name}`, here).href;
+    script.onload = resolve;
+    script.onerror = reject;
+    document.head.append(script);
+  });
+}
 const searchBox = document.querySelector("[data-edition-search]");
 if (searchBox) {
   const field = searchBox.querySelector(".md-search__input");
-  field.addEventListener("focus", () => import(new URL("search.js", here).href), { once: true });
+  field.addEventListener("focus", () => loadModule("search.js"), { once: true });
   const openSearch = () => {
     document.getElementById("__search").checked = true;
     field.focus();
@@ -109,4 +121,4 @@ if (searchBox) {
     openSearch();
   });
 }
-if (new URLSearchParams(window.location.search).has("h")) import(new URL("search-landing.js", here).href);
+if (new URLSearchParams(window.location.search).has("h")) loadModule("search-landing.js");

@@ -10,6 +10,7 @@
 // vocabulary: the closest word is searched instead, and said so.
 import { closest, fold, hitWords, known, near, readQuery, resembles } from "./search-text.js";
 import { renderFailure, renderResults, say } from "./search-view.js";
+import { openIndex, readWords } from "./search-engine.js";
 
 const PAGE_SIZE = 10;
 const DELAY_MS = 150;
@@ -33,19 +34,7 @@ const view = { status, notes, list, more, strings, contents };
 
 let engine = null;
 function load() {
-  engine ||= (async () => {
-    const [pagefind, data] = await Promise.all([
-      import(new URL("pagefind.js", bundle).href),
-      fetch(new URL("search.json", bundle)).then((response) => {
-        if (!response.ok) throw new Error(`search.json: ${response.status}`);
-        return response.json();
-      }),
-    ]);
-    await pagefind.options({ basePath: bundle.pathname, baseUrl: root.pathname, noWorker: true,
-                             excerptLength: 24, ranking: RANKING });
-    await pagefind.init();
-    return { pagefind, pages: data.pages, stopWords: new Set(data.stopWords) };
-  })().catch((error) => {
+  engine ||= openIndex(bundle, root, { noWorker: true, excerptLength: 24, ranking: RANKING }).catch((error) => {
     engine = null;  // the next query tries again
     throw error;
   });
@@ -54,8 +43,7 @@ function load() {
 
 let vocabulary = null;
 function loadVocabulary() {
-  vocabulary ||= fetch(new URL("vocabulary.json", bundle)).then((response) => response.json())
-    .then((data) => data.words);
+  vocabulary ||= readWords(bundle);
   return vocabulary;
 }
 
