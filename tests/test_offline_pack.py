@@ -241,6 +241,29 @@ def test_no_request_leaves_the_files(offline, pack):
     assert offline[1]["requests"] and not _not_files(offline), f"requests that are not files: {_not_files(offline)}"
 
 
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_every_short_address_leads_to_its_place_in_the_copy(pack, paragraphs, lang):
+    """/nl/3.4 and /nl/eigen-kracht as folders of the copy: each one's page forwards to the file
+    of its paragraph (its anchor there) or concept page."""
+    from test_short_addresses import expected_targets
+    wrong = []
+    for address, expected in expected_targets(paragraphs, lang).items():
+        forward = pack / lang / address / "index.html"
+        found = REFRESH.match(lxml.html.fromstring(forward.read_bytes()).xpath("//meta[@http-equiv='refresh']/@content")[0]
+                              if forward.is_file() else "")
+        page, _, anchor = expected.partition("#")
+        target = posixpath.normpath(posixpath.join(address, found.group(1))) if found else None
+        if target != posixpath.normpath(f"{page}index.html") + (f"#{anchor}" if anchor else ""):
+            wrong.append(f"{lang}/{address}: {target}")
+    assert not wrong, f"short addresses that do not lead to their place in the copy: {wrong[:10]}"
+
+
+def test_a_short_address_opened_from_files_lands_on_its_paragraph(offline, pack):
+    page = _open(offline, pack, "en/3.4/index.html")
+    page.wait_for_url((pack / "en/verkenning/doel-en-doelgroepen/index.html").as_uri() + "#p-3-4")
+    page.close()
+
+
 def test_forwarding_pages_and_links_by_the_sites_address_are_made_files():
     """Any forwarding page (a meta refresh, such as the short addresses) and a link to the site
     by its full address lead to files; the <link>s that name the page keep its address."""
