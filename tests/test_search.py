@@ -242,3 +242,14 @@ def test_bad_input_gets_a_calm_answer_and_no_error(searching):
         assert says in shown, f"{query[:40]!r}: {shown[:200]!r}"
     assert page.locator("img[src=x]").count() == 0
     assert not errors, errors
+
+
+def test_on_a_phone_the_open_search_keeps_the_page_as_wide_as_the_screen(site_url, browser):
+    """A phone's browser zooms out to show a page wider than its screen: the results would run off it."""
+    context = browser.new_context(viewport=VIEWPORTS["mobile"], is_mobile=True, has_touch=True)
+    page = context.new_page()
+    page.goto(f"{site_url}/nl/")
+    assert search(page, "omgeving"), "no results to show"
+    widths = page.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")
+    context.close()
+    assert widths == [VIEWPORTS["mobile"]["width"]] * 2, f"page and window width with the search open: {widths}"
