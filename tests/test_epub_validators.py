@@ -12,10 +12,14 @@ from pathlib import Path
 
 import pytest
 
+from accessibility_run import note
 from edition.project import LANGUAGES
 from test_epub import epub
 
-ACE = Path(__file__).resolve().parents[1] / "node_modules" / ".bin" / "ace-cli"
+ROOT = Path(__file__).resolve().parents[1]
+ACE = ROOT / "node_modules" / ".bin" / "ace-cli"
+# In the accessibility statement, with the validators' versions.
+pytestmark = pytest.mark.gate("epub")
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
@@ -30,6 +34,7 @@ def test_epubcheck_reports_nothing(site, lang, tmp_path):
     messages = json.loads(report.read_text(encoding="utf-8"))["messages"]
     found = [f"{m['severity']} {m['ID']}: {m['message']} ({[l.get('path') for l in m['locations']][:3]})" for m in messages]
     assert not found, "EPUBCheck:\n" + "\n".join(found)
+    note("tools", {"epubcheck": json.loads(report.read_text(encoding="utf-8"))["checker"]["checkerVersion"]})
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
@@ -43,3 +48,5 @@ def test_daisy_ace_reports_no_violation(site, lang, tmp_path):
     found = [f"{subject['earl:testSubject']['url']}: {a['earl:test']['earl:impact']} {a['earl:test']['dct:title']}: "
              f"{a['earl:result']['dct:description']}" for subject in report["assertions"] for a in subject["assertions"]]
     assert not found and report["earl:result"]["earl:outcome"] == "pass", "Ace:\n" + "\n".join(found) + run.stderr
+    ace = json.loads((ROOT / "node_modules" / "@daisy" / "ace-cli" / "package.json").read_text(encoding="utf-8"))
+    note("tools", {"daisy-ace": ace["version"]})

@@ -18,7 +18,7 @@ from edition.site import fill_marker
 RUN_FILE = "accessibility-run.json"
 MARKER = "<!-- accessibility-run -->"
 PLACEHOLDER = re.compile(r"\[\[([a-z_]+)\]\]")
-GATES = ("axe", "html", "browser", "privacy")
+GATES = ("axe", "html", "browser", "privacy", "epub")
 
 
 def load_run(project) -> dict | None:
