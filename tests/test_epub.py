@@ -42,7 +42,7 @@ def test_the_zip_is_an_epub_container(site, lang):
     names = [entry.filename for entry in entries[1:]]
     assert names == sorted(names), "the entries after mimetype are not in name order"
     day = SETTINGS.edition_date
-    assert {entry.date_time for entry in entries} == {(day.year, day.month, day.day, 0, 0, 0)}
+    assert {entry.date_time for entry in entries} == {(day.year, day.month, day.day, 12, 0, 0)}
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)

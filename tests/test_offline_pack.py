@@ -13,7 +13,7 @@ import lxml.html
 import pytest
 
 from edition.build import DEFAULT_SITE_URL
-from edition.offline.archive import STORED
+from edition.archive import STORED
 from edition.offline.pack import load_offline_settings, site_files
 from edition.project import LANGUAGES, default_project
 

@@ -16,15 +16,17 @@ from urllib.parse import urlsplit
 from bs4 import BeautifulSoup
 from lxml import etree
 
+from edition.archive import write_zip
 from edition.concepts.pages import INDEX as GLOSSARY_PAGE
 from edition.errors import ContentError
-from edition.epub.archive import write_epub
 from edition.epub.chapter import BookChapter, file_name, xml_lang
 from edition.epub.package import CONTAINER, NAV, STYLESHEET, XHTML_NS, Book, Document, nav_document, package_document
 from edition.print.edition import HOME, cover, page_title, reading_note
 from edition.print.pages import BuiltPage, built_page
 from edition.print.settings import PrintSettings
 from edition.site import markdown_title, page_url
+
+MIMETYPE = b"application/epub+zip"
 
 STYLESHEET_FILE = Path(__file__).with_name("book.css")
 COVER, COLOPHON = "cover.xhtml", "colophon.xhtml"
@@ -143,5 +145,7 @@ def book_files(project, edition: Path, lang: str, settings: PrintSettings) -> di
 def build_epub(project, site: Path, lang: str, settings: PrintSettings) -> Path:
     edition = site / lang
     target = edition / settings.epub_file
-    write_epub(target, book_files(project, edition, lang, settings), settings.edition_date)
+    # The container: `mimetype` first and stored (EPUB's rule), then every file in name order.
+    files = book_files(project, edition, lang, settings)
+    write_zip(target, [("mimetype", MIMETYPE)] + sorted(files.items()), settings.edition_date, stored=("mimetype",))
     return target

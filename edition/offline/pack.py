@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from edition.data import read_yaml
-from edition.offline.archive import write_zip
+from edition.archive import write_zip
 from edition.offline.links import rewrite_page
 from edition.offline.scripts import OWN, landing_script, libraries, search_script
 from edition.offline.search_data import search_data

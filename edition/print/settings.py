@@ -41,7 +41,8 @@ def load_print_settings(project) -> PrintSettings:
     raw = read_yaml(project.data / "print.yml", project.shown)
     files = raw.require("files", "the file names: edition, handout, epub")
     publication = project.publication()
-    tension, cards_kind = _pattern(files, "tension", "a one-tension handout"), _pattern(files, "cards_kind", "the cards of one kind")
+    tension = _pattern(files, "tension", "{tension}", "a one-tension handout")
+    cards_kind = _pattern(files, "cards_kind", "{kind}", "the cards of one kind")
     return PrintSettings(publication.edition_date, datetime.date(publication.year, publication.month, 1),
                          files.text("edition"), files.text("handout"), tension,
                          raw.text("reading_note", "the home page section printed on the back of the cover"),
@@ -49,10 +50,9 @@ def load_print_settings(project) -> PrintSettings:
                          files.text("epub"))
 
 
-def _pattern(files, name: str, what: str) -> str:
-    """A file name with {name} in it, for one of several PDFs (a tension's, a kind's)."""
+def _pattern(files, name: str, placeholder: str, what: str) -> str:
+    """A file name with a placeholder in it, for one of several PDFs (a tension's, a kind's)."""
     found = files.get(name)
-    placeholder = "{" + name.removeprefix("cards_") + "}"
     if found is None or placeholder not in str(found.value):
         raise (found or files).error(f"files: `{name}:` needs the file name of {what}, with {placeholder} for its id")
     return str(found.value)
