@@ -9,7 +9,7 @@ root page offering both languages, and a LEESMIJ.txt and README.txt saying how t
 Left out: what only a server uses (the Pagefind index, the 404 pages, the sitemaps, .gz copies,
 source maps, the server's policy and security.txt, which the build writes after this anyway).
 
-The ZIP is byte-reproducible (archive.py) and kept by a hash of all it is made from, so an
+The ZIP is byte-reproducible (edition/archive.py) and kept by a hash of all it is made from, so an
 unchanged site does not pack it again (.cache/offline/).
 """
 from __future__ import annotations
@@ -20,8 +20,8 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from edition import archive
 from edition.data import read_yaml
-from edition.archive import write_zip
 from edition.offline.links import rewrite_page
 from edition.offline.scripts import OWN, landing_script, libraries, search_script
 from edition.offline.search_data import search_data
@@ -107,6 +107,7 @@ def _key(project, site: Path, files: list[str], site_url: str, root_page: str) -
     node_modules = project.root / "node_modules"
     inputs = [(name, site / name) for name in files]
     inputs += [(path.relative_to(CODE).as_posix(), path) for path in sorted(CODE.rglob("*.py")) + sorted(OWN.glob("*.js"))]
+    inputs += [("archive.py", Path(archive.__file__))]  # the ZIP writer, shared with the EPUBs
     inputs += [(name, project.data / name) for name in ("offline.yml", "interface.yml", "search.yml", "publication.yml")]
     inputs += [(path.relative_to(node_modules).as_posix(), path)
                for lang in project.languages for _, _, path in libraries(node_modules, lang)]
@@ -131,7 +132,7 @@ def build_offline_pack(project, site: Path, site_url: str, root_page: str, cache
         shutil.copyfile(cached, target)
     else:
         entries = _entries(project, site, files, settings, site_url, root_page)
-        write_zip(target, entries, project.publication().edition_date)
+        archive.write_zip(target, entries, project.publication().edition_date)
         if cached is not None:
             cache.mkdir(parents=True, exist_ok=True)
             for old in cache.glob("*.zip"):  # one copy is enough: an edited site seldom goes back
