@@ -105,3 +105,11 @@ def test_a_concept_cannot_take_an_address_the_edition_already_has(tmp_path):
     assert str(error.value) == ("docs/data/concepts/bronnen.yml: concept 'bronnen': its short address /nl/bronnen "
                                 "is already the address of /nl/bronnen/ in the edition: give the concept another "
                                 "id (the file's name)")
+
+
+def test_a_concept_cannot_take_the_name_of_a_folder_written_after_the_pages(tmp_path):
+    concept = dataclasses.replace(next(iter(PROJECT.concepts().values())), id="pdf",
+                                  source="docs/data/concepts/pdf.yml")
+    with pytest.raises(ContentError, match=r"^docs/data/concepts/pdf.yml: concept 'pdf': its short address /en/pdf "):
+        short_addresses.write_concept_forwards(tmp_path, "en", "https://example.org/en/", [concept],
+                                               {"pdf": "begrippen/pdf/"}, {"pdf": "PDF"}, later={"pdf", "pagefind"})

@@ -20,11 +20,6 @@ from pathlib import Path
 from edition.errors import ContentError
 
 FOLDER = "g"
-# Folders that the build writes into an edition after its pages (the downloads, the search
-# index): a concept may not take their name as its short address.
-LATER_FOLDERS = ("pdf", "epub", "pagefind", "projectie")
-
-
 def short_path(number: int) -> str:
     """The address of tension `number` (1, 2, …) below its edition: "g/1/"."""
     return f"{FOLDER}/{number}/"
@@ -91,14 +86,15 @@ def write_paragraph_forwards(site_dir: Path, lang: str, edition_url: str, chapte
 
 
 def write_concept_forwards(site_dir: Path, lang: str, edition_url: str, concepts, page_urls: dict[str, str],
-                           titles: dict[str, str]) -> list[Path]:
+                           titles: dict[str, str], later: set[str] = frozenset()) -> list[Path]:
     """One per concept (page_urls: id -> its page's URL, "begrippen/eigen-kracht/"). A concept
-    whose id is already a name in the edition (a page, a folder) cannot have it as its address:
-    that stops the build at the concept's file rather than hiding one behind the other."""
+    whose id is already a name in the edition (a page, a folder, or one of `later`: the folders
+    written after the pages) cannot have it as its address: that stops the build at the concept's
+    file rather than hiding one behind the other."""
     written = []
     for concept in concepts:
         taken = site_dir / concept.id
-        if concept.id in LATER_FOLDERS or concept.id == FOLDER or (taken.exists() and not _is_forward(taken)):
+        if concept.id in later or concept.id == FOLDER or (taken.exists() and not _is_forward(taken)):
             raise ContentError(concept.source, f"concept '{concept.id}': its short address /{lang}/{concept.id} "
                                                f"is already the address of /{lang}/{concept.id}/ in the edition: "
                                                f"give the concept another id (the file's name)")

@@ -11,12 +11,14 @@ from pathlib import Path
 from edition.concepts.links import FOLDER as GLOSSARY
 from edition.errors import ContentError
 from edition.pipeline.step import Step
+from edition.projector.decks import FOLDER as PROJECTOR_FOLDER
 from edition.reader import (accessibility_statement, chapter_header, cite_panel, discussion_guide,
                             page_metadata, reading_time, short_addresses, summaries)
 from edition.reader.citation_formats import EXTENSIONS, NUMBER_TOKEN, Reference, all_formats
 from edition.site import fill_marker, markdown_title
 from edition.text.steps import PARAGRAPHS_FILE
 from edition.web.alternates import edition_root
+from edition.web.search_index import FOLDER as SEARCH_FOLDER
 
 ELEMENT_ID = re.compile(r'\bid="([^"]+)"')
 CITE_DIR = "cite"
@@ -116,12 +118,20 @@ class ShortAddresses(Step):
         views = {c.id: ed.pages[f"{GLOSSARY}/{c.id}.md"] for c in concepts}
         short_addresses.write_concept_forwards(site, ed.lang, ed.site_url, concepts,
                                                {i: view.url for i, view in views.items()},
-                                               {i: view.title or i for i, view in views.items()})
+                                               {i: view.title or i for i, view in views.items()},
+                                               self._later_folders())
         guide_page = ed.pages.get(discussion_guide.PAGE)
         if guide_page is not None:
             guide = ed.project.guide(ed.lang)
             short_addresses.write_forwards(site, ed.lang, ed.site_url, guide_page.url,
                                            [(t.id, f"{t.title} – {guide_page.title or ''}") for t in guide.tensions])
+
+
+    def _later_folders(self) -> set[str]:
+        """The folders the build writes into the edition after its pages: the downloads', the
+        search index's and the projector's."""
+        downloads = self.edition.project.print_settings().downloads().values()
+        return {Path(name).parts[0] for name in downloads} | {SEARCH_FOLDER, PROJECTOR_FOLDER}
 
 
 class Citing(Step):
