@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import http.client
 import os
+import random
 import re
 import shutil
 import signal
@@ -36,13 +37,29 @@ def nginx_binary() -> str | None:
 
 
 def free_ports(count: int) -> list[int]:
-    sockets = [socket.socket() for _ in range(count)]
-    for s in sockets:
-        s.bind(("127.0.0.1", 0))
-    ports = [s.getsockname()[1] for s in sockets]
-    for s in sockets:
-        s.close()
-    return ports
+    """Ports nothing listens on, from below the kernel's ephemeral range: a port that bind(0)
+    hands out is an ephemeral one, which any outgoing connection (a browser test makes
+    thousands) may take in the seconds before nginx binds it, as happened to the suite."""
+    low = _ephemeral_range()[0]
+    chosen: list[int] = []
+    for port in random.Random().sample(range(10000, low), k=min(200, low - 10000)):
+        with socket.socket() as probe:
+            try:
+                probe.bind(("127.0.0.1", port))
+            except OSError:
+                continue
+        chosen.append(port)
+        if len(chosen) == count:
+            return chosen
+    raise RuntimeError(f"no {count} free ports between 10000 and {low}")
+
+
+def _ephemeral_range() -> tuple[int, int]:
+    try:
+        low, high = Path("/proc/sys/net/ipv4/ip_local_port_range").read_text().split()
+        return int(low), int(high)
+    except (OSError, ValueError):
+        return 32768, 60999  # Linux's default
 
 
 @dataclass
