@@ -4,7 +4,8 @@ and once without, and everything the gates check is read from that load.
 With JavaScript (Chromium, 1280 px, the reader's light scheme), in order:
   the load as the browser recorded it (status, console, requests, cookies);
   axe-core at 1280 px (every rule in the palette it opened in, the colour rules in the other),
-  then at 375 px the same in the reverse order, so each viewport sees both palettes;
+  then at 375 px the same in the reverse order, so each viewport sees both palettes and each
+  palette every rule;
   text at 200 % and zoom at 200 % and 400 %, with and without the menu open;
   the language switch, taken from the page opened at its first paragraph.
 Without JavaScript: the text, the menu (desktop, and the phone's CSS toggle), the contents link
@@ -197,16 +198,20 @@ class CurrentVisit:
 
 
 def axe_in_both_palettes(page, path: str, viewport: str, audit: LanguageAudit) -> None:
+    """Every rule in the palette the page is in, then the colour rules in the other. The palette
+    is left as it ends: the next viewport starts in it, so it gets every rule in that one (one
+    palette switch per viewport, each a restyle of the whole page, and still both palettes each)."""
     seen = []
     for index, _ in enumerate(PALETTES):
+        if index:
+            page.evaluate(CLICK, PALETTE_TOGGLE)
+            page.wait_for_function("s => document.body.dataset.mdColorScheme !== s", arg=seen[-1])
         scheme = page.get_attribute("body", "data-md-color-scheme")
         seen.append(scheme)
         for v in run_axe(page, colours_only=index > 0):
             audit.axe[viewport].append(f"{path} ({viewport}, {scheme}): {v['id']} ({v['impact']}): {v['help']}"
                                        f"\n    at {', '.join(v['targets'])}\n    {v['summary'][:400]}")
         audit.axe_checks[viewport] += 1
-        page.evaluate(CLICK, PALETTE_TOGGLE)
-        page.wait_for_function("s => document.body.dataset.mdColorScheme !== s", arg=scheme)
     if sorted(seen) != sorted(PALETTE_SCHEMES.values()):
         audit.axe[viewport].append(f"{path} ({viewport}): checked in palettes {seen}, "
                                    f"not in each of {list(PALETTE_SCHEMES.values())}")
