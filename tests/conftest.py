@@ -72,7 +72,7 @@ def page_file(site: Path, lang: str, src: str) -> Path:
 
 
 def article(path: Path) -> BeautifulSoup:
-    soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+    soup = BeautifulSoup(path.read_text(encoding="utf-8"), "lxml")
     return soup.select_one("article.md-content__inner")
 
 

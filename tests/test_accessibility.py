@@ -74,7 +74,7 @@ def test_every_page_is_valid_html(site):
 
 def test_accessibility_statement_exists_in_both_languages_last_in_the_nav(site):
     for lang in LANGUAGES:
-        soup = BeautifulSoup(page_html_file(site, f"{lang}/{STATEMENT}").read_text(encoding="utf-8"), "html.parser")
+        soup = BeautifulSoup(page_html_file(site, f"{lang}/{STATEMENT}").read_text(encoding="utf-8"), "lxml")
         assert soup.h1.get_text(strip=True) == PROJECT.strings(lang)["accessibility_statement"]
         top_level = soup.select("nav.md-nav--primary > ul > li > a, nav.md-nav--primary > ul > li > label")
         assert top_level[-1].get_text(strip=True) == PROJECT.strings(lang)["accessibility_statement"], \
@@ -86,7 +86,7 @@ def test_every_page_links_to_the_accessibility_statement_in_its_language(site):
     for path in every_page(site):
         lang = path.split("/", 1)[0]
         file = page_html_file(site, path)
-        soup = BeautifulSoup(file.read_text(encoding="utf-8"), "html.parser")
+        soup = BeautifulSoup(file.read_text(encoding="utf-8"), "lxml")
         link = soup.select_one("footer .md-copyright a.md-copyright__statement")
         target = link and link["href"]
         if target and target.startswith("/"):
@@ -103,7 +103,7 @@ def test_statement_shows_the_last_recorded_run_and_nothing_more(site):
     for lang in LANGUAGES:
         strings = PROJECT.strings(lang)
         text = BeautifulSoup(page_html_file(site, f"{lang}/{STATEMENT}").read_text(encoding="utf-8"),
-                             "html.parser").select_one("article").get_text(" ")
+                             "lxml").select_one("article").get_text(" ")
         assert "[[" not in text
         if run is None:
             assert strings["a11y_not_run"] in text
@@ -134,7 +134,7 @@ def test_statement_with_an_unknown_placeholder_fails_naming_the_line():
 
 def test_search_dialog_has_a_name_on_every_page(site):
     unnamed = [path for path in every_page(site)
-               if not BeautifulSoup(page_html_file(site, path).read_text(encoding="utf-8"), "html.parser")
+               if not BeautifulSoup(page_html_file(site, path).read_text(encoding="utf-8"), "lxml")
                .select_one('div.md-search[role="dialog"][aria-label]')]
     assert not unnamed, "search dialog without aria-label (overrides/partials/search.html): " + ", ".join(unnamed)
 

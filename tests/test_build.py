@@ -32,7 +32,7 @@ def test_language_selector_links_to_the_same_page(site):
     for lang in LANGUAGES:
         for src in source_pages(lang):
             path = page_file(site, lang, src)
-            soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+            soup = BeautifulSoup(path.read_text(encoding="utf-8"), "lxml")
             for link in soup.select("a.md-select__link[hreflang]"):
                 target = (path.parent / link["href"]).resolve() / "index.html"
                 expected = page_file(site, link["hreflang"], src).resolve()
@@ -42,7 +42,7 @@ def test_language_selector_links_to_the_same_page(site):
 
 
 def test_root_page_sends_readers_to_dutch_and_offers_both(site):
-    soup = BeautifulSoup((site / "index.html").read_text(encoding="utf-8"), "html.parser")
+    soup = BeautifulSoup((site / "index.html").read_text(encoding="utf-8"), "lxml")
     assert soup.select_one('meta[http-equiv="refresh"]')["content"].endswith("url=nl/")
     assert {a["href"] for a in soup.select("main a")} == {"nl/", "en/"}
 

@@ -117,7 +117,7 @@ def test_where_the_essay_discusses_it_lists_every_linking_paragraph(site, links)
 
     def soup_of(target):
         if target not in parsed:
-            parsed[target] = BeautifulSoup(target.read_text(encoding="utf-8"), "html.parser")
+            parsed[target] = BeautifulSoup(target.read_text(encoding="utf-8"), "lxml")
         return parsed[target]
     for lang in LANGUAGES:
         expected = defaultdict(set)
@@ -162,7 +162,7 @@ def _cid(title, lang):
 
 def test_glossary_is_in_the_nav_after_the_dialogue(site):
     for lang in LANGUAGES:
-        soup = BeautifulSoup((site / lang / "index.html").read_text(encoding="utf-8"), "html.parser")
+        soup = BeautifulSoup((site / lang / "index.html").read_text(encoding="utf-8"), "lxml")
         hrefs = [a["href"] for a in soup.select("nav.md-nav--primary a.md-nav__link[href]")]
         assert "dialoog/" in hrefs and "begrippen/" in hrefs
         assert hrefs.index("begrippen/") == hrefs.index("dialoog/") + 1, hrefs
@@ -170,7 +170,7 @@ def test_glossary_is_in_the_nav_after_the_dialogue(site):
 
 def test_every_concept_page_is_in_the_menu_a_to_z_after_the_index_and_the_map(site):
     for lang in LANGUAGES:
-        soup = BeautifulSoup((site / lang / "begrippen" / "index.html").read_text(encoding="utf-8"), "html.parser")
+        soup = BeautifulSoup((site / lang / "begrippen" / "index.html").read_text(encoding="utf-8"), "lxml")
         section = soup.select_one('nav.md-nav--primary a.md-nav__link[href="./"]').find_parent("li")
         hrefs = [a["href"] for a in section.select("nav a.md-nav__link[href]")]
         expected = ["./", "kaart/"] + [f"{c.id}/" for c in sorted(CONCEPTS.values(), key=lambda c: c.sort_key(lang))]
@@ -181,7 +181,7 @@ def test_concept_links_carry_their_definition_for_screen_readers_and_no_title(si
     problems = []
     for lang in LANGUAGES:
         for src in paragraphs[lang]:
-            soup = BeautifulSoup(page_file(site, lang, src).read_text(encoding="utf-8"), "html.parser")
+            soup = BeautifulSoup(page_file(site, lang, src).read_text(encoding="utf-8"), "lxml")
             holder = soup.select_one(".concept-definitions[hidden]")
             if holder is None or not holder.get("data-touch-hint"):
                 problems.append(f"{lang}/{src}: no hidden definitions with a touch hint")

@@ -56,7 +56,7 @@ def test_html_lang_hreflang_and_canonical_on_every_page(site):
     problems = []
     for lang in ("nl", "en"):
         for src in source_pages(lang):
-            soup = BeautifulSoup(page_file(site, lang, src).read_text(encoding="utf-8"), "html.parser")
+            soup = BeautifulSoup(page_file(site, lang, src).read_text(encoding="utf-8"), "lxml")
             url = page_file(site, lang, src).parent.relative_to(site / lang).as_posix()
             url = "" if url == "." else url + "/"
             if soup.html.get("lang") != lang:
@@ -86,7 +86,7 @@ def test_each_language_has_its_own_sitemap_with_alternates(site):
 def test_each_language_has_its_own_404_page_in_its_language(site):
     titles = {}
     for lang in ("nl", "en"):
-        soup = BeautifulSoup((site / lang / "404.html").read_text(encoding="utf-8"), "html.parser")
+        soup = BeautifulSoup((site / lang / "404.html").read_text(encoding="utf-8"), "lxml")
         assert soup.html["lang"] == lang
         titles[lang] = soup.h1.get_text()
     assert titles == {"nl": "Pagina niet gevonden", "en": "Page not found"}

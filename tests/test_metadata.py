@@ -30,7 +30,7 @@ def heads(site) -> dict[str, tuple[BeautifulSoup, BeautifulSoup]]:
     found = {}
     for paths in content_pages(site).values():
         for path in paths:
-            soup = BeautifulSoup(page_html_file(site, path).read_text(encoding="utf-8"), "html.parser")
+            soup = BeautifulSoup(page_html_file(site, path).read_text(encoding="utf-8"), "lxml")
             found[path] = (soup.head, soup.select_one("article h1"))
     return found
 

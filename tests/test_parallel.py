@@ -24,7 +24,7 @@ NAMES = [f"{lang}/{chapter.src}" for lang, chapter in VIEWS]
 
 
 def soup_of(site, lang, src) -> BeautifulSoup:
-    return BeautifulSoup(page_file(site, lang, src).read_text(encoding="utf-8"), "html.parser")
+    return BeautifulSoup(page_file(site, lang, src).read_text(encoding="utf-8"), "lxml")
 
 
 @pytest.fixture(scope="module")
@@ -38,7 +38,7 @@ def language_of(element) -> str:
 
 def text_of(block) -> str:
     """A block's words as paragraphs.json has them (its footnote calls left out: ids renamed)."""
-    copy = BeautifulSoup(str(block), "html.parser")
+    copy = BeautifulSoup(str(block), "lxml")
     for call in copy.select("sup:has(> a.footnote-ref)"):
         call.decompose()
     return block_text(copy)

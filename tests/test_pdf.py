@@ -41,7 +41,7 @@ def test_pdfinfo_reports_tagged_a4_title_and_language(site, lang, kind):
     assert "(A4)" in info["Page size"], f"{path.name}: page size {info['Page size']}"
     assert info.get("Title"), f"{path.name}: no title"
     assert info.get("Author") and info.get("Subject"), f"{path.name}: author or subject missing"
-    home = BeautifulSoup((site / lang / "index.html").read_text(encoding="utf-8"), "html.parser")
+    home = BeautifulSoup((site / lang / "index.html").read_text(encoding="utf-8"), "lxml")
     assert " ".join(home.h1.get_text().split()) in info["Title"], f"{path.name}: title {info['Title']!r}"
     with pikepdf.open(path) as document:  # pdfinfo does not print /Lang
         assert str(document.Root.Lang) == lang, f"{path.name}: document language {document.Root.Lang}"
@@ -72,7 +72,7 @@ def test_xmp_metadata_identifies_pdf_ua_1(site, lang, kind):
 def test_figure_has_alt_text(site, lang):
     with pikepdf.open(pdf(site, lang, "edition")) as document:
         figures = figure_alts(document)
-    web = [img["alt"] for page in chapters(site, lang) for img in BeautifulSoup(page.article(), "html.parser").find_all("img")]
+    web = [img["alt"] for page in chapters(site, lang) for img in BeautifulSoup(page.article(), "lxml").find_all("img")]
     assert web and sorted(figures) == sorted(web), f"figures in the PDF {figures}, on the web {web}"
 
 

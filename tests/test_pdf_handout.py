@@ -48,7 +48,7 @@ def chars(site) -> dict:
 
 
 def canonical(site, lang: str, src: str) -> str:
-    page = BeautifulSoup(page_file(site, lang, src).read_text(encoding="utf-8"), "html.parser")
+    page = BeautifulSoup(page_file(site, lang, src).read_text(encoding="utf-8"), "lxml")
     return page.select_one('link[rel="canonical"]')["href"]
 
 
@@ -199,7 +199,7 @@ def test_each_qr_code_decodes_to_the_short_address_printed_beside_it(site, lang,
             problems.append(f"{tension.id}: QR {decoded}, printed {printed}, expected {expected}")
         # The short address forwards to the tension in the discussion guide.
         forward = BeautifulSoup((site / lang / short_path(number) / "index.html").read_text(encoding="utf-8"),
-                                "html.parser")
+                                "lxml")
         target = forward.find("meta", attrs={"http-equiv": "refresh"})["content"].split("url=", 1)[1]
         if target != f"../../gespreksleidraad/#{tension.id}" or guide.find(id=tension.id) is None:
             problems.append(f"{tension.id}: {short_path(number)} forwards to {target}")
@@ -249,7 +249,7 @@ def test_links_to_the_pdfs_state_their_true_size(site, lang):
     strings = PROJECT.strings(lang)
     problems = []
     for page in built_pages(site / lang, PROJECT.nav()):
-        links = BeautifulSoup(page.file.read_text(encoding="utf-8"), "html.parser").select(
+        links = BeautifulSoup(page.file.read_text(encoding="utf-8"), "lxml").select(
             ".edition-downloads a[href$='.pdf']")
         if len(links) != len(KINDS):
             problems.append(f"{page.src}: {len(links)} PDF links")

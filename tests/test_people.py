@@ -30,7 +30,7 @@ def plain_role(markdown):
 
 
 def paragraph(text):
-    return BeautifulSoup(f'<p id="p-7-1">{text}</p>', "html.parser").p
+    return BeautifulSoup(f'<p id="p-7-1">{text}</p>', "lxml").p
 
 
 def entries(*names):
@@ -122,7 +122,7 @@ def test_each_entry_lists_the_paragraphs_that_name_it(site, paragraphs, index):
             for link in block.select("a"):
                 url, anchor = link["href"].split("#")
                 target = site / lang / "personen-en-organisaties" / url / "index.html"
-                if not BeautifulSoup(target.read_text(encoding="utf-8"), "html.parser").find(id=anchor):
+                if not BeautifulSoup(target.read_text(encoding="utf-8"), "lxml").find(id=anchor):
                     problems.append(f"{lang}: {name}: {link['href']} leads nowhere")
     assert not problems, "\n".join(problems)
 

@@ -134,7 +134,7 @@ def test_print_to_pdf_in_chromium_gives_text_numbers_and_footnotes_only(browser,
             if missing:
                 problems.append(f"{path}: paragraph numbers not printed: {missing}")
             notes = [li.get_text(" ", strip=True) for li in BeautifulSoup(
-                (site / lang / path / "index.html").read_text(encoding="utf-8"), "html.parser").select("div.footnote li")]
+                (site / lang / path / "index.html").read_text(encoding="utf-8"), "lxml").select("div.footnote li")]
             problems += [f"{path}: footnote {note[:30]!r} not printed" for note in notes if words(note)[:50] not in text]
     context.close()
     assert not problems, f"{lang}: printed from the browser:\n" + "\n".join(problems)

@@ -31,7 +31,7 @@ KIND = re.compile(r"\bslide-(opening|tension|paragraph|questions|concept)\b")
 
 @lru_cache(maxsize=None)
 def _soup(file: Path) -> BeautifulSoup:
-    return BeautifulSoup(file.read_text(encoding="utf-8"), "html.parser")
+    return BeautifulSoup(file.read_text(encoding="utf-8"), "lxml")
 
 
 def deck_file(site: Path, lang: str, name: str) -> Path:
@@ -186,7 +186,7 @@ def test_the_agenda_and_every_concept_page_link_to_their_deck(site):
         for src, deck in [(AGENDA, AGENDA_DECK)] + [(f"begrippen/{cid}.md", cid) for cid in PROJECT.concepts()]:
             file = page_file(site, lang, src)
             # Only the paragraph with the link is parsed: the whole pages take seconds.
-            found = [BeautifulSoup(p, "html.parser").a for p in PROJECTOR_LINK.findall(file.read_text(encoding="utf-8"))]
+            found = [BeautifulSoup(p, "lxml").a for p in PROJECTOR_LINK.findall(file.read_text(encoding="utf-8"))]
             links = [a for a in found if a.get_text(strip=True) == label]
             if len(links) != 1 or (file.parent / links[0]["href"]).resolve() != deck_file(site, lang, deck).parent:
                 missing.append(f"{lang}/{src}: {[a['href'] for a in links]}")

@@ -52,7 +52,7 @@ def test_concepts_and_people_are_records_named_for_ranking_first(site):
         named = {record.url: record.name for _, record in records if record.name}
         for concept in PROJECT.concepts().values():
             assert named.get(f"begrippen/{concept.id}/") == concept.title(lang), (lang, concept.id)
-        people = BeautifulSoup(page_file(site, lang, "personen-en-organisaties.md").read_text(encoding="utf-8"), "html.parser")
+        people = BeautifulSoup(page_file(site, lang, "personen-en-organisaties.md").read_text(encoding="utf-8"), "lxml")
         for heading in people.select("article h3[id]"):
             assert named.get(f"personen-en-organisaties/#{heading['id']}") == heading.get_text(strip=True)
         one_each = [r.url for _, r in records if r.page in concept_pages and r.url != r.page]
@@ -61,7 +61,7 @@ def test_concepts_and_people_are_records_named_for_ranking_first(site):
 
 def test_pages_say_with_pagefinds_attributes_what_is_text(site):
     for lang in LANGUAGES:
-        soup = BeautifulSoup(page_file(site, lang, "verkenning/doel-en-doelgroepen.md").read_text(encoding="utf-8"), "html.parser")
+        soup = BeautifulSoup(page_file(site, lang, "verkenning/doel-en-doelgroepen.md").read_text(encoding="utf-8"), "lxml")
         body = soup.select("[data-pagefind-body]")
         assert [b.name for b in body] == ["article"], "only the article is indexed"
         assert all(a.has_attr("data-pagefind-ignore") for a in soup.select("a.paranum"))

@@ -33,7 +33,7 @@ def forwards_to(site, lang: str, address: str) -> str | None:
     file = site / lang / address / "index.html"
     if not file.is_file():
         return None
-    soup = BeautifulSoup(file.read_text(encoding="utf-8"), "html.parser")
+    soup = BeautifulSoup(file.read_text(encoding="utf-8"), "lxml")
     refresh = REFRESH.match(soup.find("meta", attrs={"http-equiv": "refresh"})["content"])
     link = soup.find("main").find("a")["href"]
     if refresh is None or link != refresh.group(1):
@@ -61,7 +61,7 @@ def test_every_paragraph_and_concept_has_a_short_address_that_leads_to_it(site, 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_the_forwarding_pages_are_in_the_language_and_not_indexed(site, lang):
-    page = BeautifulSoup((site / lang / "3.4" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    page = BeautifulSoup((site / lang / "3.4" / "index.html").read_text(encoding="utf-8"), "lxml")
     assert page.html["lang"] == lang
     assert page.find("meta", attrs={"name": "robots"})["content"] == "noindex"
     assert page.find("link", rel="canonical")["href"].endswith(f"/{lang}/verkenning/doel-en-doelgroepen/#p-3-4")
@@ -85,7 +85,7 @@ def test_an_unknown_number_is_the_languages_404_page_with_a_hint(served, lang):
     strings = PROJECT.strings(lang)
     for address in (f"/{lang}/9.99", f"/{lang}/4.70", f"/{lang}/geen-begrip"):
         response = nginx.fetch(served[1].origin, address)
-        page = BeautifulSoup(response.body.decode("utf-8"), "html.parser")
+        page = BeautifulSoup(response.body.decode("utf-8"), "lxml")
         assert response.status == 404 and page.html["lang"] == lang, f"{address}: {response.status}"
         hint = page.find(string=re.compile(re.escape(strings["not_found_short"][:40])))
         assert hint is not None, f"{address}: the 404 page does not say where the paragraph numbers are"

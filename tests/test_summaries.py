@@ -80,7 +80,7 @@ def test_summary_sits_collapsed_right_under_the_title_labelled_as_ours(site, loa
             if details.has_attr("open"):
                 problems.append(f"{where}: the summary is open; it should start collapsed")
             shown = " ".join(details.select_one(".edition-summary__text").get_text(" ").split())
-            if shown != " ".join(BeautifulSoup(summaries.text_html(summary.texts[lang]), "html.parser").get_text(" ").split()):
+            if shown != " ".join(BeautifulSoup(summaries.text_html(summary.texts[lang]), "lxml").get_text(" ").split()):
                 problems.append(f"{where}: the summary shown differs from {summary.where}")
     assert not problems, "\n".join(problems)
 
