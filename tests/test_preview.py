@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import shutil
-import socket
 import subprocess
 import sys
 import time
@@ -12,6 +11,7 @@ import urllib.request
 
 import pytest
 
+from edition.hosting.local_nginx import free_ports
 from edition.project import default_project
 
 PROJECT = default_project()
@@ -20,12 +20,6 @@ SENTENCE = "Werken aan empowerment is niet eenvoudig."
 # The error test edits another sentence: the module's tests share one preview, so the first test's
 # saved change is still in the file when the second runs.
 OTHER = "Het is ook een proces van lange adem"
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def _get(url: str) -> str:
@@ -56,7 +50,7 @@ def preview(tmp_path_factory):
     tmp_path = tmp_path_factory.mktemp("preview")
     docs = tmp_path / "docs"
     shutil.copytree(PROJECT.docs, docs)
-    port = _free_port()
+    (port,) = free_ports(1)
     process = subprocess.Popen([sys.executable, "-m", "edition.preview", str(tmp_path / "site"), "--port", str(port),
                                 "--docs", str(docs), "--no-pdfs"], stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
                                text=True, cwd=PROJECT.root)
