@@ -10,6 +10,7 @@ from edition.adapters.mkdocs.runner import build_edition
 from edition.downloads import build_downloads
 from edition.errors import ContentError
 from edition.hosting.files import write_hosting_files
+from edition.hosting.precompress import precompress
 from edition.offline.pack import build_offline_pack
 from edition.parallel.fill import fill_parallel_pages
 from edition.print.download_links import add_offline_links
@@ -75,14 +76,16 @@ def build_language(project: Project, lang: str, out: Path, site_url: str, strict
     except (ContentError, SearchIndexError) as error:
         raise BuildError(f"the {lang} search index was not made:\n{error}") from error
     report["search"]["seconds"] = time.perf_counter() - search_start
-    if not pdfs:
-        return report
-    start = time.perf_counter()
-    try:
-        report["pdf_files"] = build_downloads(project, out, lang, cache)
-    except (ContentError, PrintError) as error:
-        raise BuildError(f"the PDFs and the EPUB did not build:\n{error}") from error
-    report["pdf_seconds"] = time.perf_counter() - start
+    if pdfs:
+        start = time.perf_counter()
+        try:
+            report["pdf_files"] = build_downloads(project, out, lang, cache)
+        except (ContentError, PrintError) as error:
+            raise BuildError(f"the PDFs and the EPUB did not build:\n{error}") from error
+        report["pdf_seconds"] = time.perf_counter() - start
+    # The .gz copies of this language's files, here while the other language still builds: the
+    # last step of build_site compresses only the files changed after (hosting/precompress.py).
+    report["compressed"] = precompress(out / lang)["done"]
     return report
 
 
@@ -137,7 +140,8 @@ def build_site(out: Path, project: Project | None = None, site_url: str = DEFAUL
         report["offline"]["log"] = ""
     # Last: the CSP hashes and the .gz copies must cover every file written before.
     try:
-        write_hosting_files(out, project.site_config(), site_url, project.config_file)
+        compressed = {path: made for lang in languages for path, made in report[lang].pop("compressed").items()}
+        write_hosting_files(out, project.site_config(), site_url, project.config_file, compressed)
     except ContentError as error:
         raise BuildError(f"the files for the web server were not written:\n{error}") from error
     report["total"] = {"seconds": time.perf_counter() - start, "log": ""}

@@ -72,7 +72,8 @@ def slide_html(block: Block, concept: str | None = None) -> str:
     for element in soup.select(LEFT_OUT):
         element.decompose()
     if concept:
-        for link in soup.select(f'a.concept-link[data-concept="{concept}"]'):
+        # find_all, not select(): soupsieve would compile a new selector for every concept.
+        for link in soup.find_all("a", class_="concept-link", attrs={"data-concept": concept}):
             link.name, link.attrs = "strong", {"class": ["slide-term"]}
     for element in soup.find_all(True):
         if element.name == "a":
