@@ -60,6 +60,11 @@ def default_cache(project: Project) -> Path:
     return project.root / ".cache" / "pdf"
 
 
+def gzip_cache(cache: Path | None) -> Path | None:
+    """The .gz copies made before (hosting/precompress.py), beside the PDFs' cache."""
+    return None if cache is None else cache.with_name("gzip")
+
+
 def build_language(project: Project, lang: str, out: Path, site_url: str, strict: bool,
                    cache: Path | None, pdfs: bool = True, drift: str = "error") -> dict:
     """One language: its HTML, then at once its PDFs and its EPUB (and the links to them on its pages)."""
@@ -85,7 +90,7 @@ def build_language(project: Project, lang: str, out: Path, site_url: str, strict
         report["pdf_seconds"] = time.perf_counter() - start
     # The .gz copies of this language's files, here while the other language still builds: the
     # last step of build_site compresses only the files changed after (hosting/precompress.py).
-    report["compressed"] = precompress(out / lang)["done"]
+    report["compressed"] = precompress(out / lang, cache=gzip_cache(cache))["done"]
     return report
 
 
@@ -141,7 +146,7 @@ def build_site(out: Path, project: Project | None = None, site_url: str = DEFAUL
     # Last: the CSP hashes and the .gz copies must cover every file written before.
     try:
         compressed = {path: made for lang in languages for path, made in report[lang].pop("compressed").items()}
-        write_hosting_files(out, project.site_config(), site_url, project.config_file, compressed)
+        write_hosting_files(out, project.site_config(), site_url, project.config_file, compressed, gzip_cache(cache))
     except ContentError as error:
         raise BuildError(f"the files for the web server were not written:\n{error}") from error
     report["total"] = {"seconds": time.perf_counter() - start, "log": ""}

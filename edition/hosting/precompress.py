@@ -9,6 +9,7 @@ from __future__ import annotations
 import gzip
 import hashlib
 import io
+import os
 from pathlib import Path
 
 from edition.hosting.csp import COLLECTED  # the build's notes, removed before anything is served
@@ -24,7 +25,25 @@ def gzip_bytes(data: bytes) -> bytes:
     return buffer.getvalue()
 
 
-def precompress(site: Path, done: dict[str, tuple[str, int | None]] | None = None) -> dict:
+def _packed(data: bytes, digest: str, cache: Path | None) -> bytes:
+    """gzip_bytes(data), from the cache when the same bytes were compressed before (the copies
+    are deterministic, so the earlier copy is this one)."""
+    if cache is None:
+        return gzip_bytes(data)
+    kept = cache / f"{digest}.gz"
+    if kept.is_file():
+        return kept.read_bytes()
+    packed = gzip_bytes(data)
+    cache.mkdir(parents=True, exist_ok=True)
+    # Both languages' builds store their identical files (the theme's) at the same time.
+    scratch = kept.with_name(f"{kept.name}.{os.getpid()}")
+    scratch.write_bytes(packed)
+    os.replace(scratch, kept)
+    return packed
+
+
+def precompress(site: Path, done: dict[str, tuple[str, int | None]] | None = None,
+                cache: Path | None = None) -> dict:
     """Write file.gz for every text file that gets smaller; return the bytes before and after,
     and under "done" what each file's copy was made from (for a later call's `done`).
 
@@ -36,6 +55,9 @@ def precompress(site: Path, done: dict[str, tuple[str, int | None]] | None = Non
     own folder while the other language still builds (build.py); the last call, over the whole
     site, then compresses only what changed since (hashing is some 30 times quicker than
     compressing at level 9).
+
+    `cache`: a folder of the copies made before, by the sha256 of the bytes compressed
+    (.cache/gzip/ beside the PDFs' cache: build.py); None makes every copy anew.
     """
     done = done or {}
     totals = {"files": 0, "bytes": 0, "gzip_bytes": 0}
@@ -49,7 +71,7 @@ def precompress(site: Path, done: dict[str, tuple[str, int | None]] | None = Non
         if earlier is not None and earlier[0] == digest:
             packed_size = earlier[1]
         else:
-            packed = gzip_bytes(data)
+            packed = _packed(data, digest, cache)
             target = path.with_name(path.name + ".gz")
             packed_size = len(packed) if len(packed) < len(data) else None
             if packed_size is None:

@@ -24,9 +24,10 @@ import json
 import re
 import shutil
 import subprocess
-import sys
 import tempfile
 from pathlib import Path
+
+from pagefind_bin import get_executable
 
 from edition.data import read_yaml
 from edition.web.search_records import Record, page_records
@@ -83,12 +84,13 @@ def vocabulary(records: list[Record]) -> list[str]:
 
 def _write_index(records: list[tuple[int, Record]], lang: str, out: Path) -> None:
     """Each record as a page of its own in a scratch folder, indexed by Pagefind's command line
-    (python -m pagefind, from the pagefind[bin] package). The file names only keep the records
+    (its binary, from the pagefind[bin] package). The file names only keep the records
     apart: a result's address is its page (in search.json) and its anchor (search_records.py)."""
     with tempfile.TemporaryDirectory(prefix="dtd-search-") as scratch:
         for number, (page, record) in enumerate(records):
             (Path(scratch) / f"{number:05d}.html").write_text(record.html(lang, page), encoding="utf-8")
-        result = subprocess.run([sys.executable, "-m", "pagefind", "--site", scratch, "--output-path", str(out),
+        # The binary itself, not `python -m pagefind`: that starts a Python only to exec it.
+        result = subprocess.run([str(get_executable()), "--site", scratch, "--output-path", str(out),
                                  "--force-language", lang, "--silent"], capture_output=True, text=True)
     if result.returncode:
         raise SearchIndexError(f"Pagefind did not index the {lang} edition:\n{result.stdout}{result.stderr}")
