@@ -94,6 +94,14 @@ def build_language(project: Project, lang: str, out: Path, site_url: str, strict
     return report
 
 
+def fill_parallel_share(project: Project, out: Path, chapters: list) -> int:
+    """One process's share of the side-by-side views (a ContentError cannot cross processes)."""
+    try:
+        return fill_parallel_pages(project, out, chapters)
+    except ContentError as error:
+        raise BuildError(f"the side-by-side views were not made:\n{error}") from None
+
+
 def build_site(out: Path, project: Project | None = None, site_url: str = DEFAULT_SITE_URL,
                strict: bool = True, cache: Path | None | bool = True,
                languages: tuple[str, ...] | None = None, pdfs: bool = True,
@@ -123,14 +131,16 @@ def build_site(out: Path, project: Project | None = None, site_url: str = DEFAUL
                 errors.append(str(error))
         if errors:
             raise BuildError("\n".join(errors), tuple(report))
-    if set(languages) == set(project.languages):
-        # The side-by-side views need both editions' chapters: their rows are filled in now.
-        parallel_start = time.perf_counter()
-        try:
-            fill_parallel_pages(project, out)
-        except ContentError as error:
-            raise BuildError(f"the side-by-side views were not made:\n{error}") from error
-        report["parallel"] = {"seconds": time.perf_counter() - parallel_start, "log": ""}
+        if set(languages) == set(project.languages):
+            # The side-by-side views need both editions' chapters: their rows are filled in now,
+            # the chapters shared between the pool's processes (each chapter reads both editions).
+            parallel_start = time.perf_counter()
+            chapters = project.chapters()
+            shares = [pool.submit(fill_parallel_share, project, out, chapters[n::len(languages)])
+                      for n in range(len(languages))]
+            for share in shares:
+                share.result()
+            report["parallel"] = {"seconds": time.perf_counter() - parallel_start, "log": ""}
     alternates = project.site_config()["extra"]["alternate"]
     (out / "index.html").write_text(root_page(alternates), encoding="utf-8")
     if set(languages) == set(project.languages) and pdfs:

@@ -49,10 +49,10 @@ def page_html(project, chapter, lang: str, texts: dict[str, ChapterText], shell:
     return with_definitions(filled, definitions_html(columns))
 
 
-def fill_parallel_pages(project, site: Path) -> int:
-    """Fill the parallel page of every chapter in every edition; returns how many."""
+def fill_parallel_pages(project, site: Path, chapters: list | None = None) -> int:
+    """Fill the parallel page of every chapter (or of these) in every edition; returns how many."""
     count = 0
-    for chapter in project.chapters():
+    for chapter in project.chapters() if chapters is None else chapters:
         texts = chapter_texts(project, site, chapter)
         for lang in project.languages:
             page = built_page(site / lang, pages.page_of(chapter.src))
