@@ -60,9 +60,9 @@ def default_cache(project: Project) -> Path:
     return project.root / ".cache" / "pdf"
 
 
-def gzip_cache(cache: Path | None) -> Path | None:
-    """The .gz copies made before (hosting/precompress.py), beside the PDFs' cache."""
-    return None if cache is None else cache.with_name("gzip")
+def cache_beside(cache: Path | None, name: str) -> Path | None:
+    """Another cache beside the PDFs' (.cache/gzip, .cache/search), or none when they have none."""
+    return None if cache is None else cache.with_name(name)
 
 
 def build_language(project: Project, lang: str, out: Path, site_url: str, strict: bool,
@@ -77,7 +77,7 @@ def build_language(project: Project, lang: str, out: Path, site_url: str, strict
     # (which the index leaves out anyway: search_markup.py).
     search_start = time.perf_counter()
     try:
-        report["search"] = build_index(project, out / lang, lang)
+        report["search"] = build_index(project, out / lang, lang, cache_beside(cache, "search"))
     except (ContentError, SearchIndexError) as error:
         raise BuildError(f"the {lang} search index was not made:\n{error}") from error
     report["search"]["seconds"] = time.perf_counter() - search_start
@@ -90,7 +90,7 @@ def build_language(project: Project, lang: str, out: Path, site_url: str, strict
         report["pdf_seconds"] = time.perf_counter() - start
     # The .gz copies of this language's files, here while the other language still builds: the
     # last step of build_site compresses only the files changed after (hosting/precompress.py).
-    report["compressed"] = precompress(out / lang, cache=gzip_cache(cache))["done"]
+    report["compressed"] = precompress(out / lang, cache=cache_beside(cache, "gzip"))["done"]
     return report
 
 
@@ -148,7 +148,7 @@ def build_site(out: Path, project: Project | None = None, site_url: str = DEFAUL
         # size (the copy's own home pages go without: it does not hold itself).
         try:
             report["offline"] = build_offline_pack(project, out, site_url, root_page(alternates, forward=False),
-                                                   None if cache is None else cache.with_name("offline"))
+                                                   cache_beside(cache, "offline"))
             add_offline_links(project, out, out / report["offline"]["file"])
         except ContentError as error:
             raise BuildError(f"the offline copy was not made:\n{error}") from error
@@ -156,7 +156,8 @@ def build_site(out: Path, project: Project | None = None, site_url: str = DEFAUL
     # Last: the CSP hashes and the .gz copies must cover every file written before.
     try:
         compressed = {path: made for lang in languages for path, made in report[lang].pop("compressed").items()}
-        write_hosting_files(out, project.site_config(), site_url, project.config_file, compressed, gzip_cache(cache))
+        write_hosting_files(out, project.site_config(), site_url, project.config_file, compressed,
+                            cache_beside(cache, "gzip"))
     except ContentError as error:
         raise BuildError(f"the files for the web server were not written:\n{error}") from error
     report["total"] = {"seconds": time.perf_counter() - start, "log": ""}
