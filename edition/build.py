@@ -10,6 +10,7 @@ from edition.adapters.mkdocs.runner import build_edition
 from edition.downloads import build_downloads
 from edition.errors import ContentError
 from edition.hosting.files import write_hosting_files
+from edition.hosting.precompress import precompress
 from edition.offline.pack import build_offline_pack
 from edition.parallel.fill import fill_parallel_pages
 from edition.print.download_links import add_offline_links
@@ -59,6 +60,11 @@ def default_cache(project: Project) -> Path:
     return project.root / ".cache" / "pdf"
 
 
+def cache_beside(cache: Path | None, name: str) -> Path | None:
+    """Another cache beside the PDFs' (.cache/gzip, .cache/search), or none when they have none."""
+    return None if cache is None else cache.with_name(name)
+
+
 def build_language(project: Project, lang: str, out: Path, site_url: str, strict: bool,
                    cache: Path | None, pdfs: bool = True, drift: str = "error") -> dict:
     """One language: its HTML, then at once its PDFs and its EPUB (and the links to them on its pages)."""
@@ -71,19 +77,29 @@ def build_language(project: Project, lang: str, out: Path, site_url: str, strict
     # (which the index leaves out anyway: search_markup.py).
     search_start = time.perf_counter()
     try:
-        report["search"] = build_index(project, out / lang, lang)
+        report["search"] = build_index(project, out / lang, lang, cache_beside(cache, "search"))
     except (ContentError, SearchIndexError) as error:
         raise BuildError(f"the {lang} search index was not made:\n{error}") from error
     report["search"]["seconds"] = time.perf_counter() - search_start
-    if not pdfs:
-        return report
-    start = time.perf_counter()
-    try:
-        report["pdf_files"] = build_downloads(project, out, lang, cache)
-    except (ContentError, PrintError) as error:
-        raise BuildError(f"the PDFs and the EPUB did not build:\n{error}") from error
-    report["pdf_seconds"] = time.perf_counter() - start
+    if pdfs:
+        start = time.perf_counter()
+        try:
+            report["pdf_files"] = build_downloads(project, out, lang, cache)
+        except (ContentError, PrintError) as error:
+            raise BuildError(f"the PDFs and the EPUB did not build:\n{error}") from error
+        report["pdf_seconds"] = time.perf_counter() - start
+    # The .gz copies of this language's files, here while the other language still builds: the
+    # last step of build_site compresses only the files changed after (hosting/precompress.py).
+    report["compressed"] = precompress(out / lang, cache=cache_beside(cache, "gzip"))["done"]
     return report
+
+
+def fill_parallel_share(project: Project, out: Path, chapters: list) -> int:
+    """One process's share of the side-by-side views (a ContentError cannot cross processes)."""
+    try:
+        return fill_parallel_pages(project, out, chapters)
+    except ContentError as error:
+        raise BuildError(f"the side-by-side views were not made:\n{error}") from None
 
 
 def build_site(out: Path, project: Project | None = None, site_url: str = DEFAULT_SITE_URL,
@@ -115,14 +131,16 @@ def build_site(out: Path, project: Project | None = None, site_url: str = DEFAUL
                 errors.append(str(error))
         if errors:
             raise BuildError("\n".join(errors), tuple(report))
-    if set(languages) == set(project.languages):
-        # The side-by-side views need both editions' chapters: their rows are filled in now.
-        parallel_start = time.perf_counter()
-        try:
-            fill_parallel_pages(project, out)
-        except ContentError as error:
-            raise BuildError(f"the side-by-side views were not made:\n{error}") from error
-        report["parallel"] = {"seconds": time.perf_counter() - parallel_start, "log": ""}
+        if set(languages) == set(project.languages):
+            # The side-by-side views need both editions' chapters: their rows are filled in now,
+            # the chapters shared between the pool's processes (each chapter reads both editions).
+            parallel_start = time.perf_counter()
+            chapters = project.chapters()
+            shares = [pool.submit(fill_parallel_share, project, out, chapters[n::len(languages)])
+                      for n in range(len(languages))]
+            for share in shares:
+                share.result()
+            report["parallel"] = {"seconds": time.perf_counter() - parallel_start, "log": ""}
     alternates = project.site_config()["extra"]["alternate"]
     (out / "index.html").write_text(root_page(alternates), encoding="utf-8")
     if set(languages) == set(project.languages) and pdfs:
@@ -130,14 +148,16 @@ def build_site(out: Path, project: Project | None = None, site_url: str = DEFAUL
         # size (the copy's own home pages go without: it does not hold itself).
         try:
             report["offline"] = build_offline_pack(project, out, site_url, root_page(alternates, forward=False),
-                                                   None if cache is None else cache.with_name("offline"))
+                                                   cache_beside(cache, "offline"))
             add_offline_links(project, out, out / report["offline"]["file"])
         except ContentError as error:
             raise BuildError(f"the offline copy was not made:\n{error}") from error
         report["offline"]["log"] = ""
     # Last: the CSP hashes and the .gz copies must cover every file written before.
     try:
-        write_hosting_files(out, project.site_config(), site_url, project.config_file)
+        compressed = {path: made for lang in languages for path, made in report[lang].pop("compressed").items()}
+        write_hosting_files(out, project.site_config(), site_url, project.config_file, compressed,
+                            cache_beside(cache, "gzip"))
     except ContentError as error:
         raise BuildError(f"the files for the web server were not written:\n{error}") from error
     report["total"] = {"seconds": time.perf_counter() - start, "log": ""}

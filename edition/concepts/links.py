@@ -16,6 +16,7 @@ from bs4 import BeautifulSoup, Tag
 from edition.concepts.model import Concept
 from edition.text.paragraphs import copy_of
 from edition.errors import ContentError, line_of
+from edition.markup import any_of, element
 from edition.text import marked_text
 
 FOLDER = "begrippen"
@@ -25,7 +26,9 @@ DEFINITION_ID = "concept-definition-{}"
 EXCERPT_WORDS = (14, 16)  # words kept before and after the linked words
 # Left out of excerpts: paragraph numbers, footnote calls, notes, and the Dutch original
 # beside a translated quotation.
-NOT_EXCERPTED = "a.paranum, sup[id^='fnref'], .edition-note, .original"
+# a.paranum, sup[id^='fnref'], .edition-note, .original
+NOT_EXCERPTED = any_of(element("a", "paranum"), element("sup", id_prefix="fnref"), element(cls="edition-note"),
+                       element(cls="original"))
 
 
 @dataclass(frozen=True)
@@ -70,10 +73,10 @@ def concept_of(href: str, page_url: str, concepts: dict[str, Concept]) -> str | 
 def _excerpt(element: Tag, link_number: int) -> tuple[str, str, str]:
     """The paragraph's words around its link_number-th concept link (reading order)."""
     copy = copy_of(element)
-    for extra in copy.select(NOT_EXCERPTED):
+    for extra in copy.find_all(NOT_EXCERPTED):
         extra.decompose()
     marked_text.mark_languages(copy)  # a Dutch word kept in the English stays marked as Dutch
-    link = copy.select("a.concept-link")[link_number]
+    link = copy.find_all("a", class_="concept-link")[link_number]
     link.insert_before("\x00")
     link.insert_after("\x01")
     text = " ".join(copy.get_text().split())
@@ -114,7 +117,7 @@ def mark_links(page_html: str, page_url: str, concepts: dict[str, Concept]) -> t
     mentions = []
     for element in soup.find_all(id=BLOCK_ID):
         chapter, k = BLOCK_ID.match(element["id"]).groups()
-        for index, link in enumerate(element.select("a.concept-link")):
+        for index, link in enumerate(element.find_all("a", class_="concept-link")):
             before, words, after = _excerpt(element, index)
             mentions.append(Mention(link["data-concept"], f"{chapter}.{k}", element["id"], before, words, after))
     return str(soup), linked, mentions

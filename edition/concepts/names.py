@@ -24,9 +24,10 @@ language or of a place (Haagse, Delft), whose inflections are no variants.
 """
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from edition.concepts import people
@@ -45,8 +46,12 @@ CORRECTION_ORIGINAL = re.compile(r"^\s*-?\s*original\s*:")
 class Register:
     spellings: dict[str, str]  # a registered name word -> where it is registered (file:line)
     ordinary: set[str]  # every word that occurs in lower case (casefolded)
+    # variant_of per word of the text, once the register is complete (a name recurs on every page)
+    checked: dict[str, str | None] = field(default_factory=dict)
 
 
+# Cached: variant_of folds every registered spelling for each capitalised word of the text.
+@functools.lru_cache(maxsize=None)
 def fold(word: str) -> str:
     plain = unicodedata.normalize("NFKD", word.casefold())
     plain = "".join(c for c in plain if not unicodedata.combining(c)).replace("ij", "y")
@@ -151,7 +156,7 @@ def variants(text: str, shown: str, found: Register, skip=None) -> list[ContentE
         if skip and skip.match(line):
             continue
         for word in _capitalised(line):
-            known = variant_of(word, found)
+            known = _checked(word, found)
             if known is not None:
                 errors.append(ContentError(shown, _message(word, known, found), number))
     return errors
@@ -172,6 +177,12 @@ def same_interviewees(project, lang: str) -> None:
     if len(lists[lang]) != len(lists[project.source_language]):
         raise ContentError(lists[lang][0].where, "the list of interviewees does not name the same people as the "
                                                  f"source's ({len(lists[lang])} against {len(lists[project.source_language])})")
+
+
+def _checked(word: str, found: Register) -> str | None:
+    if word not in found.checked:
+        found.checked[word] = variant_of(word, found)
+    return found.checked[word]
 
 
 def check_names(project, lang: str) -> None:

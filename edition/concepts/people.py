@@ -13,6 +13,7 @@ from bs4 import Tag
 
 from edition.data import read_yaml
 from edition.errors import ContentError, line_of
+from edition.markup import any_of, element
 
 PAGE = "personen-en-organisaties.md"
 SOURCE_PAGE = "voorbeelden.md"
@@ -22,7 +23,8 @@ MARKER = "<!-- people:{} -->"
 ENTRY = re.compile(r"^- \*\*(.+?)\*\* — (.+)$")
 QUOTE = re.compile(r"“[^”]+”")
 SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
-NOT_TEXT = "a.paranum, sup[id^='fnref'], .edition-note"
+NOT_TEXT = any_of(element("a", "paranum"), element("sup", id_prefix="fnref"),  # a.paranum, sup[id^='fnref'],
+                  element(cls="edition-note"))  # .edition-note
 
 
 @dataclass
@@ -114,10 +116,10 @@ def _attributed(text: str, entries: list[Entry]) -> list[tuple[Entry, re.Match]]
 def record_block(element: Tag, number: str, people: list[Entry], organisations: list[Entry]) -> None:
     """Note who the numbered paragraph names, and whose quotes it holds. The element is
     changed (read it from a parse of the page that is thrown away afterwards)."""
-    for extra in element.select(NOT_TEXT):
+    for extra in element.find_all(NOT_TEXT):
         extra.decompose()
     originals = []
-    for original in element.select(".original"):  # the Dutch beside a translated quote
+    for original in element.find_all(class_="original"):  # the Dutch beside a translated quote
         originals.append(" ".join(original.get_text().split()).strip("() "))
         original.replace_with(f"\x02{len(originals) - 1}\x03")
     text = " ".join(element.get_text().split())

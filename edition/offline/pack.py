@@ -22,6 +22,7 @@ from pathlib import Path
 
 from edition import archive
 from edition.data import read_yaml
+from edition.hosting.csp import COLLECTED
 from edition.offline.links import rewrite_page
 from edition.offline.scripts import OWN, landing_script, libraries, search_script
 from edition.offline.search_data import search_data
@@ -29,7 +30,8 @@ from edition.offline.search_data import search_data
 CODE = Path(__file__).parent
 # What only a server reads (a folder of that name, a file of that name, a suffix).
 SERVER_FOLDERS = {"pagefind", ".hosting", ".well-known"}
-SERVER_FILES = {"404.html", "sitemap.xml", "robots.txt"}
+# (and the build's notes of the inline code's hashes, removed once the policy is written)
+SERVER_FILES = {"404.html", "sitemap.xml", "robots.txt", COLLECTED}
 SERVER_SUFFIXES = {".gz", ".map"}
 OFFLINE_SCRIPTS = "assets/javascripts/offline"
 LICENSES = "LICENSES.txt"

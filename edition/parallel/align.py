@@ -9,13 +9,15 @@ from __future__ import annotations
 
 from edition.errors import ContentError
 from edition.parallel.model import ChapterText, Unit, describe
-from edition.text.alignment import first_divergence
+from edition.text.alignment import divergence_of
 
 SEE = "the side-by-side view pairs the two paragraph by paragraph"
 
 
-def check(source: ChapterText, translation: ChapterText, source_html: str, translation_html: str) -> None:
-    divergence = first_divergence(source_html, translation_html)
+def check(source: ChapterText, translation: ChapterText, source_skeleton: list[tuple],
+          translation_skeleton: list[tuple]) -> None:
+    """`*_skeleton`: each page's alignment.structure."""
+    divergence = divergence_of(source_skeleton, translation_skeleton)
     if divergence:
         raise ContentError(translation.path, f"not aligned with {source.path}: {divergence} ({SEE})")
     ours, theirs = source.keys(), translation.keys()

@@ -9,25 +9,29 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from bs4 import BeautifulSoup
+
 from edition.concepts.links import with_definitions
 from edition.parallel import align, pages
 from edition.parallel.model import ChapterText, chapter_text, definitions_of
 from edition.parallel.render import Column, definitions_html, languages_html, notes_html, row_html
 from edition.print.pages import built_page
 from edition.site import fill_marker
+from edition.text.alignment import structure
 
 
 def chapter_texts(project, site: Path, chapter) -> dict[str, ChapterText]:
     """A chapter's text in every language, checked to be aligned with the source language's."""
-    texts, articles = {}, {}
+    texts, skeletons = {}, {}
     for lang in project.languages:
         page = built_page(site / lang, chapter.src)
-        articles[lang] = page.article()
-        texts[lang] = chapter_text(articles[lang], definitions_of(page.html), lang,
+        article = BeautifulSoup(page.article(), "html.parser")  # one parse: the skeleton, then the units
+        skeletons[lang] = structure(article)
+        texts[lang] = chapter_text(article, definitions_of(page.html), lang,
                                    project.shown(project.content(lang) / chapter.src), chapter.url)
     source = project.source_language
     for other in project.other_languages(source):
-        align.check(texts[source], texts[other], articles[source], articles[other])
+        align.check(texts[source], texts[other], skeletons[source], skeletons[other])
     return texts
 
 
@@ -45,10 +49,10 @@ def page_html(project, chapter, lang: str, texts: dict[str, ChapterText], shell:
     return with_definitions(filled, definitions_html(columns))
 
 
-def fill_parallel_pages(project, site: Path) -> int:
-    """Fill the parallel page of every chapter in every edition; returns how many."""
+def fill_parallel_pages(project, site: Path, chapters: list | None = None) -> int:
+    """Fill the parallel page of every chapter (or of these) in every edition; returns how many."""
     count = 0
-    for chapter in project.chapters():
+    for chapter in project.chapters() if chapters is None else chapters:
         texts = chapter_texts(project, site, chapter)
         for lang in project.languages:
             page = built_page(site / lang, pages.page_of(chapter.src))

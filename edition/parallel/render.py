@@ -58,7 +58,7 @@ class Column:
     def adopt(self, element: Tag, keep_id: bool = True) -> Tag:
         """A copy of one of the chapter's elements, fit for the parallel page."""
         element = copy.copy(element)
-        for number in element.select("a.paranum"):
+        for number in element.find_all("a", class_="paranum"):
             number.decompose()
         for node in [element, *element.find_all(True)]:
             if node.get("id"):

@@ -13,8 +13,11 @@ from dataclasses import dataclass
 
 from bs4 import BeautifulSoup, Tag
 
+from edition.markup import any_of, element
+
 BLOCK_ID = re.compile(r"^p-(\d+)-(\d+)$")
-LEFT_OUT = "a.paranum, sup:has(a.footnote-ref), .edition-note"
+# a.paranum, sup:has(a.footnote-ref), .edition-note
+LEFT_OUT = any_of(element("a", "paranum"), element("sup", has=element("a", "footnote-ref")), element(cls="edition-note"))
 KEPT_CLASSES = {"slide-term", "original"}
 KEPT = {"em", "strong", "span", "p", "i", "b", "q", "abbr", "cite", "br", "sub", "sup"}
 KEPT_ATTRIBUTES = {"lang"}
@@ -43,7 +46,8 @@ def page_blocks(src: str, content: str) -> list[Block]:
 
 def _block(src: str, element: Tag) -> Block:
     chapter, k = BLOCK_ID.match(element["id"]).groups()
-    concepts = tuple(dict.fromkeys(link["data-concept"] for link in element.select("a.concept-link[data-concept]")))
+    concepts = tuple(dict.fromkeys(link["data-concept"] for link in
+                                   element.find_all("a", class_="concept-link", attrs={"data-concept": True})))
     return Block(f"{chapter}.{k}", element["id"], src, element.name, element.decode_contents(), concepts)
 
 
@@ -69,10 +73,10 @@ def sections(content: str, ids: list[str]) -> dict[str, list[str]]:
 def slide_html(block: Block, concept: str | None = None) -> str:
     """The block's words for a slide (see the module's docstring); `concept`: its words emphasised."""
     soup = BeautifulSoup(block.inner, "html.parser")
-    for element in soup.select(LEFT_OUT):
-        element.decompose()
+    for extra in soup.find_all(LEFT_OUT):
+        extra.decompose()
     if concept:
-        for link in soup.select(f'a.concept-link[data-concept="{concept}"]'):
+        for link in soup.find_all("a", class_="concept-link", attrs={"data-concept": concept}):
             link.name, link.attrs = "strong", {"class": ["slide-term"]}
     for element in soup.find_all(True):
         if element.name == "a":

@@ -10,6 +10,7 @@ import json
 
 from bs4 import BeautifulSoup
 
+from edition.markup import any_of, element
 from edition.publication import Author, Publication
 
 DESCRIPTION_LIMIT = 200
@@ -24,10 +25,15 @@ def shorten(text: str, limit: int = DESCRIPTION_LIMIT) -> str:
     return cut + "…"
 
 
+# .edition-note, .edition-reader, a.paranum, sup, script
+NOT_TEXT = any_of(element(cls="edition-note"), element(cls="edition-reader"), element("a", "paranum"), element("sup"),
+                  element("script"))
+
+
 def first_paragraph(content: str) -> str:
     """The text of the first paragraph of a page's content that is not one of our additions."""
     soup = BeautifulSoup(content, "html.parser")
-    for extra in soup.select(".edition-note, .edition-reader, a.paranum, sup, script"):
+    for extra in soup.find_all(NOT_TEXT):
         extra.decompose()
     for paragraph in soup.find_all("p"):
         text = " ".join(paragraph.get_text().split())

@@ -5,18 +5,22 @@ import math
 
 from bs4 import BeautifulSoup
 
+from edition.markup import any_of, element
+
 # A reading speed that suits readers of the B1 level too: adults read running Dutch or English
 # text at 200-250 words a minute; the lower figure, so the time is not a promise few can keep.
 WORDS_PER_MINUTE = 200
 # Not part of the reading: the footnotes (references), the paragraph numbers, our additions and
 # the links to the PDFs (added to the built pages later: edition/download_links.py).
-NOT_READ = "div.footnote, a.paranum, .edition-note, .edition-downloads, script"
+# div.footnote, a.paranum, .edition-note, .edition-downloads, script
+NOT_READ = any_of(element("div", "footnote"), element("a", "paranum"), element(cls="edition-note"),
+                  element(cls="edition-downloads"), element("script"))
 
 
 def words(page_html: str) -> int:
     soup = BeautifulSoup(page_html, "html.parser")
-    for element in soup.select(NOT_READ):
-        element.decompose()
+    for extra in soup.find_all(NOT_READ):
+        extra.decompose()
     return len(soup.get_text(" ").split())
 
 

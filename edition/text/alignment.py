@@ -1,25 +1,35 @@
 """Compare a translated page with its source page, block for block."""
 from __future__ import annotations
 
-from bs4 import BeautifulSoup
+from bs4 import BeautifulSoup, Tag
+
+# find_all rather than CSS selectors throughout: soupsieve compiles each selector's regular
+# expressions once per process, which costs more than these few pages' walks.
 
 
-def structure(page_html: str) -> list[tuple]:
-    """The page's skeleton: headings (level, id) and numbered blocks (number, kind, footnotes)."""
-    soup = BeautifulSoup(page_html, "html.parser")
-    article = soup.select_one("article.md-content__inner") or soup
+def structure(page: str | BeautifulSoup) -> list[tuple]:
+    """The page's skeleton: headings (level, id) and numbered blocks (number, kind, footnotes).
+    `page`: its HTML, or a parse of it that the caller has not changed (read only here)."""
+    soup = BeautifulSoup(page, "html.parser") if isinstance(page, str) else page
+    article = soup.find("article", class_="md-content__inner") or soup
     skeleton = []
     for element in article.find_all(True):
         if element.name in ("h1", "h2", "h3", "h4") and element.get("id"):
             skeleton.append(("heading", element.name, element["id"]))
         elif element.get("id", "").startswith("p-"):
-            notes = [a.get_text() for a in element.select("sup[id^='fnref'] a")]
-            cites = [a["href"].rsplit("#", 1)[-1] for a in element.select("a.citation")]
-            skeleton.append(("block", element["id"], element.name, tuple(notes), tuple(cites)))
+            notes = [a.get_text() for call in element.find_all("sup", id=_footnote_call) for a in call.find_all("a")]
+            skeleton.append(("block", element["id"], element.name, tuple(notes), _citations(element)))
         elif element.name == "li" and element.get("id", "").startswith("fn:"):
-            cites = [a["href"].rsplit("#", 1)[-1] for a in element.select("a.citation")]
-            skeleton.append(("footnote", element["id"], tuple(cites)))
+            skeleton.append(("footnote", element["id"], _citations(element)))
     return skeleton
+
+
+def _footnote_call(element_id: str | None) -> bool:
+    return element_id is not None and element_id.startswith("fnref")
+
+
+def _citations(element: Tag) -> tuple[str, ...]:
+    return tuple(a["href"].rsplit("#", 1)[-1] for a in element.find_all("a", class_="citation"))
 
 
 def _describe(item: tuple | None) -> str:
@@ -36,7 +46,11 @@ def _describe(item: tuple | None) -> str:
 
 def first_divergence(source_html: str, translation_html: str) -> str | None:
     """None when aligned, else a sentence naming the first place where they differ."""
-    source, translation = structure(source_html), structure(translation_html)
+    return divergence_of(structure(source_html), structure(translation_html))
+
+
+def divergence_of(source: list[tuple], translation: list[tuple]) -> str | None:
+    """first_divergence of two pages' structure."""
     for index in range(max(len(source), len(translation))):
         a = source[index] if index < len(source) else None
         b = translation[index] if index < len(translation) else None

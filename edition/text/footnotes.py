@@ -10,8 +10,11 @@ import re
 from bs4 import BeautifulSoup, Comment
 
 from edition.errors import ContentError, line_of
+from edition.markup import element
 
 UNRESOLVED_CALL = re.compile(r"\[\^([^\]\s]+)\]")
+CALL = element("a", "footnote-ref", parent=element("sup", id_prefix="fnref"))  # sup[id^='fnref'] > a.footnote-ref
+NOTE = element("li", id_prefix="fn", parent=element("ol", parent=element("div", "footnote")))  # div.footnote > ol > li[id^='fn']
 
 
 def check_calls(markdown: str, html: str, path: str) -> None:
@@ -48,15 +51,15 @@ def restore_numbers(html: str, back_title: str = "") -> tuple[str, list[str]]:
 
 def _restore(soup: BeautifulSoup, back_title: str) -> list[str]:
     labels = []
-    for ref in soup.select("sup[id^='fnref'] > a.footnote-ref"):
+    for ref in soup.find_all(CALL):
         label = ref["href"].split(":", 1)[1]
         ref.string = label
-    for item in soup.select("div.footnote > ol > li[id^='fn']"):
+    for item in soup.find_all(NOTE):
         label = item["id"].split(":", 1)[1]
         labels.append(label)
         if label.isdigit():
             item["value"] = label
-        for back in item.select("a.footnote-backref"):
+        for back in item.find_all("a", class_="footnote-backref"):
             back["title"] = back_title.format(n=label) if back_title else back.get("title", "")
             if back_title:
                 back["aria-label"] = back["title"]
@@ -72,8 +75,8 @@ def note_texts(html: str) -> dict[str, str]:
     """Each footnote's text by its place ("[^7]"), without the link back to the call."""
     soup = BeautifulSoup(html, "html.parser")
     found = {}
-    for item in soup.select("div.footnote > ol > li[id^='fn']"):
-        for back in item.select("a.footnote-backref"):
+    for item in soup.find_all(NOTE):
+        for back in item.find_all("a", class_="footnote-backref"):
             back.decompose()
         found[place(item["id"].split(":", 1)[1])] = " ".join(item.get_text(" ").split())
     return found

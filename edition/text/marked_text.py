@@ -13,7 +13,7 @@ MARK = re.compile(f"{OPEN}([\\w-]+){SEP}|{CLOSE}")
 
 def mark_languages(element: Tag) -> None:
     """Put a mark around the text of each element that states its language (changes element)."""
-    for marked in element.select("[lang]"):
+    for marked in element.find_all(lang=True):  # [lang]
         marked.insert(0, f"{OPEN}{marked['lang']}{SEP}")
         marked.append(CLOSE)
 

@@ -14,6 +14,8 @@ from dataclasses import dataclass
 
 from bs4 import BeautifulSoup, NavigableString, Tag
 
+from edition.markup import any_of, element
+
 UNNUMBERED_CLASSES = {"signature", "admonition", "footnote", "edition-note"}
 
 
@@ -51,9 +53,13 @@ def _numbered_elements(soup: BeautifulSoup):
             yield node
 
 
+# sup[id^='fnref'], a.paranum, .edition-note
+NOT_TEXT = any_of(element("sup", id_prefix="fnref"), element("a", "paranum"), element(cls="edition-note"))
+
+
 def block_text(element: Tag) -> str:
     copy = copy_of(element)
-    for extra in copy.select("sup[id^='fnref'], a.paranum, .edition-note"):
+    for extra in copy.find_all(NOT_TEXT):
         extra.decompose()
     return " ".join(copy.get_text(" ").split())
 

@@ -24,11 +24,13 @@ import json
 import re
 import shutil
 import subprocess
-import sys
 import tempfile
 from pathlib import Path
 
+from pagefind_bin import get_executable
+
 from edition.data import read_yaml
+from edition.web import search_cache
 from edition.web.search_records import Record, page_records
 
 FOLDER = "pagefind"
@@ -81,30 +83,36 @@ def vocabulary(records: list[Record]) -> list[str]:
     return [word for word, _ in sorted(counts.items(), key=lambda item: (-item[1], item[0]))]
 
 
-def _write_index(records: list[tuple[int, Record]], lang: str, out: Path) -> None:
+def _write_index(record_pages: list[str], lang: str, out: Path) -> None:
     """Each record as a page of its own in a scratch folder, indexed by Pagefind's command line
-    (python -m pagefind, from the pagefind[bin] package). The file names only keep the records
+    (its binary, from the pagefind[bin] package). The file names only keep the records
     apart: a result's address is its page (in search.json) and its anchor (search_records.py)."""
     with tempfile.TemporaryDirectory(prefix="dtd-search-") as scratch:
-        for number, (page, record) in enumerate(records):
-            (Path(scratch) / f"{number:05d}.html").write_text(record.html(lang, page), encoding="utf-8")
-        result = subprocess.run([sys.executable, "-m", "pagefind", "--site", scratch, "--output-path", str(out),
+        for number, page_html in enumerate(record_pages):
+            (Path(scratch) / f"{number:05d}.html").write_text(page_html, encoding="utf-8")
+        # The binary itself, not `python -m pagefind`: that starts a Python only to exec it.
+        result = subprocess.run([str(get_executable()), "--site", scratch, "--output-path", str(out),
                                  "--force-language", lang, "--silent"], capture_output=True, text=True)
     if result.returncode:
         raise SearchIndexError(f"Pagefind did not index the {lang} edition:\n{result.stdout}{result.stderr}")
 
 
-def build_index(project, site_dir: Path, lang: str) -> dict:
-    """Write site_dir/pagefind/: the index, search.json and vocabulary.json; return their sizes."""
+def build_index(project, site_dir: Path, lang: str, cache: Path | None = None) -> dict:
+    """Write site_dir/pagefind/: the index, search.json and vocabulary.json; return their sizes.
+    `cache`: a folder of the indexes made before (search_cache.py); None indexes anew."""
     pages, records = edition_records(site_dir)
     if not records:
         raise SearchIndexError(f"no page of {site_dir} has text to search (data-pagefind-body)")
     out = site_dir / FOLDER
     shutil.rmtree(out, ignore_errors=True)
-    _write_index(records, lang, out)
-    for path in out.iterdir():
-        if not KEEP.match(path.name):
-            shutil.rmtree(path) if path.is_dir() else path.unlink()
+    record_pages = [record.html(lang, page) for page, record in records]
+    entry = search_cache.key(record_pages, lang, KEEP.pattern)
+    if not search_cache.lookup(cache, entry, out):
+        _write_index(record_pages, lang, out)
+        for path in out.iterdir():
+            if not KEEP.match(path.name):
+                shutil.rmtree(path) if path.is_dir() else path.unlink()
+        search_cache.store(cache, entry, out)
     words = vocabulary([record for _, record in records])
     _write_json(out / DATA, {"lang": lang, "pages": pages, "stopWords": project.stop_words(lang)})
     _write_json(out / VOCABULARY, {"lang": lang, "words": words})

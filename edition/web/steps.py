@@ -122,4 +122,12 @@ class InlineCodeHashes(Step):
         return output
 
     def written(self):
-        csp.save_collected(Path(self.edition.site_dir), self.pages)
+        # The pages the other steps wrote themselves (concept cards, projector decks, short
+        # addresses): read here, in this language's build, rather than one after another by
+        # hosting/csp.py once both languages are built. Last in ORDER: every one is written.
+        site_dir = Path(self.edition.site_dir)
+        for path in sorted(site_dir.rglob("*.html")):
+            name = path.relative_to(site_dir).as_posix()
+            if name not in self.pages:
+                self.pages[name] = csp.page_hashes(path.read_text(encoding="utf-8"), path)
+        csp.save_collected(site_dir, self.pages)
