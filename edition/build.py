@@ -2,18 +2,18 @@
 from __future__ import annotations
 
 import html
+import os
 import time
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import ProcessPoolExecutor, as_completed
 from pathlib import Path
 
 from edition.adapters.mkdocs.runner import build_edition
-from edition.downloads import build_downloads
+from edition.downloads import DownloadError, finish_downloads, submit_downloads
 from edition.errors import ContentError
 from edition.hosting.files import write_hosting_files
 from edition.offline.pack import build_offline_pack
 from edition.parallel.fill import fill_parallel_pages
 from edition.print.download_links import add_offline_links
-from edition.print.render import PrintError
 from edition.project import Project, default_project
 from edition.web.search_index import SearchIndexError, build_index
 
@@ -60,8 +60,8 @@ def default_cache(project: Project) -> Path:
 
 
 def build_language(project: Project, lang: str, out: Path, site_url: str, strict: bool,
-                   cache: Path | None, pdfs: bool = True, drift: str = "error") -> dict:
-    """One language: its HTML, then at once its PDFs and its EPUB (and the links to them on its pages)."""
+                   drift: str = "error") -> dict:
+    """One language's HTML and its search index (its downloads follow: edition/downloads.py)."""
     start = time.perf_counter()
     result = build_edition(project, lang, out, site_url, strict, drift)
     report = {"seconds": time.perf_counter() - start, "log": result.stderr}
@@ -75,15 +75,12 @@ def build_language(project: Project, lang: str, out: Path, site_url: str, strict
     except (ContentError, SearchIndexError) as error:
         raise BuildError(f"the {lang} search index was not made:\n{error}") from error
     report["search"]["seconds"] = time.perf_counter() - search_start
-    if not pdfs:
-        return report
-    start = time.perf_counter()
-    try:
-        report["pdf_files"] = build_downloads(project, out, lang, cache)
-    except (ContentError, PrintError) as error:
-        raise BuildError(f"the PDFs and the EPUB did not build:\n{error}") from error
-    report["pdf_seconds"] = time.perf_counter() - start
     return report
+
+
+def workers(languages) -> int:
+    """Processes for the pool: a language's HTML each at first, then the downloads' jobs."""
+    return max(len(languages), min(os.cpu_count() or 1, 8))
 
 
 def build_site(out: Path, project: Project | None = None, site_url: str = DEFAULT_SITE_URL,
@@ -103,18 +100,30 @@ def build_site(out: Path, project: Project | None = None, site_url: str = DEFAUL
     out.mkdir(parents=True, exist_ok=True)
     languages = languages or project.languages
     start = time.perf_counter()
-    # Processes: MkDocs runs in its own process anyway, and WeasyPrint holds the GIL.
-    with ProcessPoolExecutor(max_workers=len(languages)) as pool:
-        futures = {lang: pool.submit(build_language, project, lang, out, site_url, strict, cache, pdfs, drift) for lang in languages}
-        report = {}
-        errors = []
-        for lang, future in futures.items():
+    # Processes: MkDocs runs in its own process anyway, and WeasyPrint holds the GIL. A
+    # language's downloads are queued as soon as its HTML is built, one job each.
+    with ProcessPoolExecutor(max_workers=workers(languages)) as pool:
+        htmls = {pool.submit(build_language, project, lang, out, site_url, strict, drift): lang for lang in languages}
+        built, downloads, errors = {}, {}, {}
+        for future in as_completed(htmls):
+            lang = htmls[future]
             try:
-                report[lang] = future.result()
+                built[lang] = future.result()
             except BuildError as error:
-                errors.append(str(error))
+                errors[lang] = str(error)
+                continue
+            if pdfs:
+                downloads[lang] = (time.perf_counter(), submit_downloads(pool, project, out, lang, cache))
+        for lang, (queued, jobs) in downloads.items():
+            try:
+                built[lang]["pdf_files"] = finish_downloads(project, out, lang, jobs)
+            except DownloadError as error:
+                errors[lang] = f"the PDFs and the EPUB did not build:\n{error}"
+                continue
+            built[lang]["pdf_seconds"] = time.perf_counter() - queued
+        report = {lang: built[lang] for lang in languages if lang in built and lang not in errors}
         if errors:
-            raise BuildError("\n".join(errors), tuple(report))
+            raise BuildError("\n".join(errors[lang] for lang in languages if lang in errors), tuple(report))
     if set(languages) == set(project.languages):
         # The side-by-side views need both editions' chapters: their rows are filled in now.
         parallel_start = time.perf_counter()
