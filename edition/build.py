@@ -113,7 +113,7 @@ def build_site(out: Path, project: Project | None = None, site_url: str = DEFAUL
                 errors[lang] = str(error)
                 continue
             if pdfs:
-                downloads[lang] = (time.perf_counter(), submit_downloads(pool, project, out, lang, cache))
+                downloads[lang] = (time.perf_counter(), submit_downloads(pool, project, out, (lang,), cache)[lang])
         for lang, (queued, jobs) in downloads.items():
             try:
                 built[lang]["pdf_files"] = finish_downloads(project, out, lang, jobs)

@@ -42,8 +42,15 @@ def build_download(project, site: Path, lang: str, kind: str, cache: Path | None
         raise DownloadError(str(error)) from None
 
 
-def submit_downloads(pool: Executor, project, site: Path, lang: str, cache: Path | None = None) -> list[Future]:
-    return [pool.submit(build_download, project, site, lang, kind, cache) for kind in DOWNLOADS]
+def submit_downloads(pool: Executor, project, site: Path, languages: tuple[str, ...], cache: Path | None = None
+                     ) -> dict[str, list[Future]]:
+    """The languages' jobs, the longest kind of every language first: after a one-paragraph edit
+    both edition PDFs are made anew, at once, while the others mostly come from the cache."""
+    jobs: dict[str, list[Future]] = {lang: [] for lang in languages}
+    for kind in DOWNLOADS:
+        for lang in languages:
+            jobs[lang].append(pool.submit(build_download, project, site, lang, kind, cache))
+    return jobs
 
 
 def finish_downloads(project, site: Path, lang: str, jobs: list[Future]) -> dict[str, float]:

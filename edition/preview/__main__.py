@@ -52,8 +52,7 @@ def rebuild(project: Project, site: Path, languages: tuple[str, ...], status: St
     # One job a download, as the full build does (WeasyPrint holds the GIL).
     fresh_project = Project(project.root, project.docs)
     with ProcessPoolExecutor(max_workers=workers(languages)) as pool:
-        jobs = {lang: submit_downloads(pool, fresh_project, site, lang, site.parent / ".cache" / "pdf")
-                for lang in languages}
+        jobs = submit_downloads(pool, fresh_project, site, languages, site.parent / ".cache" / "pdf")
         for lang, language_jobs in jobs.items():
             finish_downloads(fresh_project, site, lang, language_jobs)
     status.built()

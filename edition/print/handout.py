@@ -17,6 +17,7 @@ head of its pages.
 from __future__ import annotations
 
 import html
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -27,7 +28,7 @@ from edition.print import handout_parts as parts
 from edition.print.compose import Chapter
 from edition.print.edition import HOME, head, page_title
 from edition.print.pages import built_page
-from edition.print.render import write_pdf
+from edition.print.render import PrintError, extract_names, write_pdf
 from edition.print.settings import PrintSettings
 from edition.reader.discussion_guide import PAGE as GUIDE_PAGE, Guide, Tension
 from edition.reader.short_addresses import paragraph_url, short_url
@@ -91,15 +92,14 @@ def tension_section(src: Sources, tension: Tension) -> str:
     kicker = f"{strings['handout_title']} · {label}"
     if group is not None:
         kicker += " · " + group.get_text(" ", strip=True)
-    text_id = f"text-{tension.id}"
     agenda_text = "".join(map(str, parts.until_next_heading(heading)))
     return (f'<section class="tension" data-extract="{tension.id}" data-title="{e(tension.title)}" '
             f'data-label="{e(strings["handout_tension"].format(n=number))}">'
             f'<div class="sheet"><p class="kicker">{e(kicker)}</p>'
             f'<h1 id="t-{tension.id}">{e(tension.title)}</h1>{agenda_text}'
-            f'{parts.guide_part(tension, src.web, strings, text_id)}'
+            f'{parts.guide_part(tension, src.web, strings, text_id(tension))}'
             f'{parts.online(short_url(src.web, number), strings)}{parts.notes(strings)}</div>'
-            f'<section class="read-aloud" id="{text_id}"><h2>{e(strings["handout_read_aloud"])}</h2>'
+            f'<section class="read-aloud" id="{text_id(tension)}"><h2>{e(strings["handout_read_aloud"])}</h2>'
             f'<p class="read-aloud-intro">{e(strings["handout_read_aloud_intro"])}</p>'
             f'{parts.passages(tension.draws_on, src.blocks, src.titles, tension.id)}</section></section>')
 
@@ -158,6 +158,37 @@ def handout_html(src: Sources, settings: PrintSettings) -> str:
             + front(src) + "\n" + "\n".join(tensions) + "\n</body>\n</html>\n")
 
 
+def text_id(tension: Tension) -> str:
+    return f"text-{tension.id}"
+
+
+def text_pages(tensions: list[Tension]):
+    """The `adjust` of write_pdf: each sheet says on which of its tension's pages the text to read
+    aloud starts (data-page, not target-counter(): WeasyPrint lays a page out three times to
+    fill one in). The pages are counted as the tension numbers them, from 1 on its first page
+    (print-edition.css, @page tension:nth(1 of tension)). Returns the HTML with the right
+    numbers if one was wrong, else None."""
+    def adjust(document, page_html: str) -> str | None:
+        names = [extract_names(page) for page in document.pages]
+        found = {}
+        for tension in tensions:
+            own = [page for page, on_page in zip(document.pages, names) if tension.id in on_page]
+            numbers = [number for number, page in enumerate(own, start=1) if text_id(tension) in page.anchors]
+            if not numbers:
+                raise PrintError(f"handout: the text of tension '{tension.id}' is on none of its pages")
+            found[text_id(tension)] = str(numbers[0])
+
+        def right(match: re.Match) -> str:
+            return match.group(1) + found[match.group(2)] + '"'
+        adjusted = XREF.sub(right, page_html)
+        return None if adjusted == page_html else adjusted
+    return adjust
+
+
+# The sheet's link to its text (handout_parts.draws_on).
+XREF = re.compile(r'(<a class="xref" href="#(text-[^"]+)" data-page=")\d+"')
+
+
 def build_handout_pdf(project, site: Path, lang: str, settings: PrintSettings,
                       cache: Path | None = None) -> list[Path]:
     """The handout, and each tension's pages of it as a PDF of their own; returns their paths."""
@@ -167,5 +198,5 @@ def build_handout_pdf(project, site: Path, lang: str, settings: PrintSettings,
     extracts = {t.id: (edition / settings.tension_file(t.id),
                        f"{src.strings['handout_title']}: {t.title} – {src.book}") for t in src.guide.tensions}
     write_pdf(handout_html(src, settings), [project.theme / "assets" / "stylesheets" / "print-edition.css"],
-              target, base=edition, roots=[edition], cache=cache, extracts=extracts)
+              target, base=edition, roots=[edition], cache=cache, extracts=extracts, adjust=text_pages(src.guide.tensions))
     return [target, *(path for path, _ in extracts.values())]

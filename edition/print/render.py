@@ -75,6 +75,7 @@ def font_faces() -> str:
 
 
 MAX_NOTE_FIXES = 3
+MAX_LAYOUTS = 12  # the cards' steps of type (5), the footnote fixes (3), the handout's page numbers
 
 
 def all_boxes(box):
@@ -178,16 +179,18 @@ def write_pdf(html: str, stylesheets: list[Path], target: Path | None, base: Pat
         def render(source: str):
             return HTML(string=source, base_url=base.resolve().as_uri() + "/", url_fetcher=fetcher).render(
                 stylesheets=css, font_config=fonts, **options)
-        document = render(html)
-        while adjust is not None and (adjusted := adjust(document, html)) is not None:
+        document, fixes = render(html), 0
+        for _ in range(MAX_LAYOUTS):  # adjusted until right, then the footnotes; each change laid out anew
+            adjusted = adjust(document, html) if adjust is not None else None
+            if adjusted is None:
+                moved = misplaced_footnotes(document)
+                if not moved or fixes == MAX_NOTE_FIXES:
+                    break
+                fixes += 1
+                adjusted = start_page_at_calls(html, moved)
             html, document = adjusted, render(adjusted)
-        moved = misplaced_footnotes(document)
-        for _ in range(MAX_NOTE_FIXES):
-            if not moved:
-                break
-            html = start_page_at_calls(html, moved)
-            document = render(html)
-            moved = misplaced_footnotes(document)
+        else:
+            raise PrintError(f"{shown}: the layout did not settle in {MAX_LAYOUTS} passes")
         if moved:
             raise PrintError(f"{shown}: footnotes not on the page of their call: {', '.join(moved)}")
         for path in targets.values():
