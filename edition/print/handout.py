@@ -28,7 +28,7 @@ from edition.print import handout_parts as parts
 from edition.print.compose import Chapter
 from edition.print.edition import HOME, head, page_title
 from edition.print.pages import built_page
-from edition.print.render import PrintError, extract_names, write_pdf
+from edition.print.render import PrintError, write_pdf
 from edition.print.settings import PrintSettings
 from edition.reader.discussion_guide import PAGE as GUIDE_PAGE, Guide, Tension
 from edition.reader.short_addresses import paragraph_url, short_url
@@ -165,18 +165,20 @@ def text_id(tension: Tension) -> str:
 def text_pages(tensions: list[Tension]):
     """The `adjust` of write_pdf: each sheet says on which of its tension's pages the text to read
     aloud starts (data-page, not target-counter(): WeasyPrint lays a page out three times to
-    fill one in). The pages are counted as the tension numbers them, from 1 on its first page
-    (print-edition.css, @page tension:nth(1 of tension)). Returns the HTML with the right
+    fill one in). The pages are counted as the tension numbers them, from 1 on the page of its
+    title (print-edition.css, @page tension:nth(1 of tension)). Returns the HTML with the right
     numbers if one was wrong, else None."""
     def adjust(document, page_html: str) -> str | None:
-        names = [extract_names(page) for page in document.pages]
+        page_of: dict[str, int] = {}  # an element's first page (a box split over pages has its anchor on each)
+        for number, page in enumerate(document.pages):
+            for anchor in page.anchors:
+                page_of.setdefault(anchor, number)
         found = {}
         for tension in tensions:
-            own = [page for page, on_page in zip(document.pages, names) if tension.id in on_page]
-            numbers = [number for number, page in enumerate(own, start=1) if text_id(tension) in page.anchors]
-            if not numbers:
-                raise PrintError(f"handout: the text of tension '{tension.id}' is on none of its pages")
-            found[text_id(tension)] = str(numbers[0])
+            title, text = page_of.get(f"t-{tension.id}"), page_of.get(text_id(tension))
+            if title is None or text is None or text < title:
+                raise PrintError(f"handout: the title or the text of tension '{tension.id}' is on no page")
+            found[text_id(tension)] = str(text - title + 1)
 
         def right(match: re.Match) -> str:
             return match.group(1) + found[match.group(2)] + '"'
