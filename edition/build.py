@@ -4,11 +4,11 @@ from __future__ import annotations
 import html
 import os
 import time
-from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from pathlib import Path
 
 from edition.adapters.mkdocs.runner import build_edition
-from edition.downloads import DownloadError, finish_downloads, submit_downloads
+from edition.downloads import DownloadQueue
 from edition.errors import ContentError
 from edition.hosting.files import write_hosting_files
 from edition.offline.pack import build_offline_pack
@@ -102,25 +102,31 @@ def build_site(out: Path, project: Project | None = None, site_url: str = DEFAUL
     start = time.perf_counter()
     # Processes: MkDocs runs in its own process anyway, and WeasyPrint holds the GIL. A
     # language's downloads are queued as soon as its HTML is built, one job each.
-    with ProcessPoolExecutor(max_workers=workers(languages)) as pool:
+    slots = workers(languages)
+    with ProcessPoolExecutor(max_workers=slots) as pool:
         htmls = {pool.submit(build_language, project, lang, out, site_url, strict, drift): lang for lang in languages}
-        built, downloads, errors = {}, {}, {}
-        for future in as_completed(htmls):
-            lang = htmls[future]
-            try:
-                built[lang] = future.result()
-            except BuildError as error:
-                errors[lang] = str(error)
-                continue
-            if pdfs:
-                downloads[lang] = (time.perf_counter(), submit_downloads(pool, project, out, (lang,), cache)[lang])
-        for lang, (queued, jobs) in downloads.items():
-            try:
-                built[lang]["pdf_files"] = finish_downloads(project, out, lang, jobs)
-            except DownloadError as error:
-                errors[lang] = f"the PDFs and the EPUB did not build:\n{error}"
-                continue
-            built[lang]["pdf_seconds"] = time.perf_counter() - queued
+        downloads = DownloadQueue(pool, project, out, cache)
+        built, errors = {}, {}
+        while htmls or downloads.running:
+            finished, _ = wait([*htmls, *downloads.running], return_when=FIRST_COMPLETED)
+            for future in finished:
+                if future not in htmls:
+                    downloads.collect(future)
+                    continue
+                lang = htmls.pop(future)
+                try:
+                    built[lang] = future.result()
+                except BuildError as error:
+                    errors[lang] = str(error)
+                    continue
+                if pdfs:
+                    downloads.add(lang)
+            downloads.fill(slots - len(htmls) - len(downloads.running))
+        errors |= downloads.errors
+        for lang, seconds in downloads.seconds.items():
+            built[lang]["pdf_files"] = seconds
+            if lang in downloads.took:
+                built[lang]["pdf_seconds"] = downloads.took[lang]
         report = {lang: built[lang] for lang in languages if lang in built and lang not in errors}
         if errors:
             raise BuildError("\n".join(errors[lang] for lang in languages if lang in errors), tuple(report))

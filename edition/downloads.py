@@ -5,12 +5,14 @@ the HTML build; only then does every page get its links to them, with their true
 
 Each download is a job of its own for a pool of processes (WeasyPrint holds the GIL, and a
 language's PDFs take about four times its HTML): the jobs of both languages share the machine's
-cores, instead of each language making its PDFs one after another.
+cores, instead of each language making its PDFs one after another. A job waits in the queue
+until a process is free, and the longest kind waiting goes first (of any language), so that the
+pool ends on short jobs.
 """
 from __future__ import annotations
 
 import time
-from concurrent.futures import Executor, Future
+from concurrent.futures import FIRST_COMPLETED, Executor, Future, wait
 from pathlib import Path
 
 from edition.epub.book import build_epub
@@ -19,8 +21,8 @@ from edition.print.build import PDFS, build_pdf
 from edition.print.download_links import add_download_links
 from edition.print.render import PrintError
 
-# The longest first, so that a pool ends on short jobs (per language, on 2 cores: edition and
-# cards about 3.5 s each, the handout 3, the EPUB 0.2).
+# The longest first (per language on 2 cores: the edition and the cards about 3.5 s each, the
+# handout 3, the EPUB 0.2).
 DOWNLOADS = ("edition", "cards", "handout", "epub")
 assert set(DOWNLOADS) == {*PDFS, "epub"}
 
@@ -42,22 +44,50 @@ def build_download(project, site: Path, lang: str, kind: str, cache: Path | None
         raise DownloadError(str(error)) from None
 
 
-def submit_downloads(pool: Executor, project, site: Path, languages: tuple[str, ...], cache: Path | None = None
-                     ) -> dict[str, list[Future]]:
-    """The languages' jobs, the longest kind of every language first: after a one-paragraph edit
-    both edition PDFs are made anew, at once, while the others mostly come from the cache."""
-    jobs: dict[str, list[Future]] = {lang: [] for lang in languages}
-    for kind in DOWNLOADS:
-        for lang in languages:
-            jobs[lang].append(pool.submit(build_download, project, site, lang, kind, cache))
-    return jobs
+class DownloadQueue:
+    """The downloads of the languages added, run in the pool's processes when given room
+    (`fill`), the longest kind first; a language's pages get their links when its last job is
+    done (`collect`). `seconds`: per language what each took; `errors`: per language the first."""
 
+    def __init__(self, pool: Executor, project, site: Path, cache: Path | None = None):
+        self.pool, self.project, self.site, self.cache = pool, project, site, cache
+        self.waiting: list[tuple[str, str]] = []
+        self.running: dict[Future, tuple[str, str]] = {}
+        self.seconds: dict[str, dict[str, float]] = {}
+        self.errors: dict[str, str] = {}
+        self.took: dict[str, float] = {}  # from added to linked
+        self._added: dict[str, float] = {}
 
-def finish_downloads(project, site: Path, lang: str, jobs: list[Future]) -> dict[str, float]:
-    """Waits for a language's jobs, then links its pages to what they made; returns their seconds."""
-    seconds: dict[str, float] = {}
-    for job in jobs:
-        seconds.update(job.result())
-    add_download_links(project, site / lang, lang, project.print_settings())
-    return seconds
+    def add(self, lang: str) -> None:
+        self.waiting += [(lang, kind) for kind in DOWNLOADS]
+        self.seconds[lang], self._added[lang] = {}, time.perf_counter()
 
+    def fill(self, room: int) -> None:
+        self.waiting.sort(key=lambda job: DOWNLOADS.index(job[1]))  # stable: languages in the order added
+        while self.waiting and room > 0:
+            lang, kind = self.waiting.pop(0)
+            self.running[self.pool.submit(build_download, self.project, self.site, lang, kind, self.cache)] = lang, kind
+            room -= 1
+
+    def collect(self, job: Future) -> None:
+        lang, _ = self.running.pop(job)
+        try:
+            self.seconds[lang].update(job.result())
+        except DownloadError as error:
+            self.errors.setdefault(lang, f"the PDFs and the EPUB did not build:\n{error}")
+            self.waiting = [job for job in self.waiting if job[0] != lang]
+        if lang in self.errors or any(job[0] == lang for job in [*self.waiting, *self.running.values()]):
+            return
+        add_download_links(self.project, self.site / lang, lang, self.project.print_settings())
+        self.took[lang] = time.perf_counter() - self._added[lang]
+
+    def run(self, room: int) -> None:
+        """Everything added, `room` jobs at a time; raises the first language's error."""
+        self.fill(room)
+        while self.running:
+            finished, _ = wait(self.running, return_when=FIRST_COMPLETED)
+            for job in finished:
+                self.collect(job)
+            self.fill(room - len(self.running))
+        if self.errors:
+            raise DownloadError("\n".join(self.errors.values()))

@@ -15,7 +15,7 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from edition.build import BuildError, build_site, workers
-from edition.downloads import finish_downloads, submit_downloads
+from edition.downloads import DownloadQueue
 from edition.project import Project
 from edition.preview.changes import changed, snapshot
 from edition.preview.server import Status, make_preview_server
@@ -50,11 +50,11 @@ def rebuild(project: Project, site: Path, languages: tuple[str, ...], status: St
     if not pdfs:
         return
     # One job a download, as the full build does (WeasyPrint holds the GIL).
-    fresh_project = Project(project.root, project.docs)
     with ProcessPoolExecutor(max_workers=workers(languages)) as pool:
-        jobs = submit_downloads(pool, fresh_project, site, languages, site.parent / ".cache" / "pdf")
-        for lang, language_jobs in jobs.items():
-            finish_downloads(fresh_project, site, lang, language_jobs)
+        downloads = DownloadQueue(pool, Project(project.root, project.docs), site, site.parent / ".cache" / "pdf")
+        for lang in languages:
+            downloads.add(lang)
+        downloads.run(workers(languages))
     status.built()
     print(f"preview: PDFs of {', '.join(languages)} after {time.perf_counter() - start:.1f} s", flush=True)
 
