@@ -177,7 +177,7 @@ def text_pages(tensions: list[Tension]):
         for tension in tensions:
             title, text = page_of.get(f"t-{tension.id}"), page_of.get(text_id(tension))
             if title is None or text is None or text < title:
-                raise PrintError(f"handout: the title or the text of tension '{tension.id}' is on no page")
+                raise PrintError(f"handout: tension '{tension.id}': its text to read aloud is not on a page from its title on")
             found[text_id(tension)] = str(text - title + 1)
 
         def right(match: re.Match) -> str:
