@@ -2,19 +2,19 @@
 from __future__ import annotations
 
 import html
+import os
 import time
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from pathlib import Path
 
 from edition.adapters.mkdocs.runner import build_edition
-from edition.downloads import build_downloads
+from edition.downloads import DownloadQueue
 from edition.errors import ContentError
 from edition.hosting.files import write_hosting_files
 from edition.hosting.precompress import precompress
 from edition.offline.pack import build_offline_pack
 from edition.parallel.fill import fill_parallel_pages
 from edition.print.download_links import add_offline_links
-from edition.print.render import PrintError
 from edition.project import Project, default_project
 from edition.web.search_index import SearchIndexError, build_index
 
@@ -66,8 +66,8 @@ def cache_beside(cache: Path | None, name: str) -> Path | None:
 
 
 def build_language(project: Project, lang: str, out: Path, site_url: str, strict: bool,
-                   cache: Path | None, pdfs: bool = True, drift: str = "error") -> dict:
-    """One language: its HTML, then at once its PDFs and its EPUB (and the links to them on its pages)."""
+                   cache: Path | None, drift: str = "error") -> dict:
+    """One language's HTML and its search index (its downloads follow: edition/downloads.py)."""
     start = time.perf_counter()
     result = build_edition(project, lang, out, site_url, strict, drift)
     report = {"seconds": time.perf_counter() - start, "log": result.stderr}
@@ -81,15 +81,9 @@ def build_language(project: Project, lang: str, out: Path, site_url: str, strict
     except (ContentError, SearchIndexError) as error:
         raise BuildError(f"the {lang} search index was not made:\n{error}") from error
     report["search"]["seconds"] = time.perf_counter() - search_start
-    if pdfs:
-        start = time.perf_counter()
-        try:
-            report["pdf_files"] = build_downloads(project, out, lang, cache)
-        except (ContentError, PrintError) as error:
-            raise BuildError(f"the PDFs and the EPUB did not build:\n{error}") from error
-        report["pdf_seconds"] = time.perf_counter() - start
     # The .gz copies of this language's files, here while the other language still builds: the
-    # last step of build_site compresses only the files changed after (hosting/precompress.py).
+    # last step of build_site compresses only the files changed after (hosting/precompress.py),
+    # such as the pages that get their download links once the downloads are made.
     report["compressed"] = precompress(out / lang, cache=cache_beside(cache, "gzip"))["done"]
     return report
 
@@ -100,6 +94,11 @@ def fill_parallel_share(project: Project, out: Path, chapters: list) -> int:
         return fill_parallel_pages(project, out, chapters)
     except ContentError as error:
         raise BuildError(f"the side-by-side views were not made:\n{error}") from None
+
+
+def workers(languages) -> int:
+    """Processes for the pool: a language's HTML each at first, then the downloads' jobs."""
+    return max(len(languages), min(os.cpu_count() or 1, 8))
 
 
 def build_site(out: Path, project: Project | None = None, site_url: str = DEFAULT_SITE_URL,
@@ -119,18 +118,36 @@ def build_site(out: Path, project: Project | None = None, site_url: str = DEFAUL
     out.mkdir(parents=True, exist_ok=True)
     languages = languages or project.languages
     start = time.perf_counter()
-    # Processes: MkDocs runs in its own process anyway, and WeasyPrint holds the GIL.
-    with ProcessPoolExecutor(max_workers=len(languages)) as pool:
-        futures = {lang: pool.submit(build_language, project, lang, out, site_url, strict, cache, pdfs, drift) for lang in languages}
-        report = {}
-        errors = []
-        for lang, future in futures.items():
-            try:
-                report[lang] = future.result()
-            except BuildError as error:
-                errors.append(str(error))
+    # Processes: MkDocs runs in its own process anyway, and WeasyPrint holds the GIL. A
+    # language's downloads are queued as soon as its HTML is built, one job each.
+    slots = workers(languages)
+    with ProcessPoolExecutor(max_workers=slots) as pool:
+        htmls = {pool.submit(build_language, project, lang, out, site_url, strict, cache, drift): lang for lang in languages}
+        downloads = DownloadQueue(pool, project, out, cache)
+        built, errors = {}, {}
+        while htmls or downloads.running:
+            finished, _ = wait([*htmls, *downloads.running], return_when=FIRST_COMPLETED)
+            for future in finished:
+                if future not in htmls:
+                    downloads.collect(future)
+                    continue
+                lang = htmls.pop(future)
+                try:
+                    built[lang] = future.result()
+                except BuildError as error:
+                    errors[lang] = str(error)
+                    continue
+                if pdfs:
+                    downloads.add(lang)
+            downloads.fill(slots - len(htmls) - len(downloads.running))
+        errors |= downloads.errors
+        for lang, seconds in downloads.seconds.items():
+            built[lang]["pdf_files"] = seconds
+            if lang in downloads.took:
+                built[lang]["pdf_seconds"] = downloads.took[lang]
+        report = {lang: built[lang] for lang in languages if lang in built and lang not in errors}
         if errors:
-            raise BuildError("\n".join(errors), tuple(report))
+            raise BuildError("\n".join(errors[lang] for lang in languages if lang in errors), tuple(report))
         if set(languages) == set(project.languages):
             # The side-by-side views need both editions' chapters: their rows are filled in now,
             # the chapters shared between the pool's processes (each chapter reads both editions).

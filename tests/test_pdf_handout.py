@@ -147,6 +147,25 @@ def test_each_sheet_shows_its_agenda_text_sentence_questions_and_the_guides_para
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
+def test_each_sheet_names_the_page_its_text_starts_on(lang, texts):
+    """"Text to read aloud (p. 2)": the page of the tension (numbered on its own) on which the
+    heading of its text to read aloud stands. The print code writes the number and checks it
+    against the layout (handout.text_pages), instead of WeasyPrint's target-counter()."""
+    strings = PROJECT.strings(lang)
+    said = re.compile(re.escape(strings["handout_text_printed"]) + r"\s*\(" + re.escape(strings["print_page_word"])
+                      + r"\s*(\d+)\)")
+    problems = []
+    for tension in GUIDES[lang].tensions:
+        pages = texts[lang, tension.id]
+        found = said.search(pages[0])
+        starts = [n for n, page in enumerate(pages, start=1) if words(strings["handout_read_aloud"]) in words(page)]
+        if found is None or not starts or int(found.group(1)) != starts[0]:
+            problems.append(f"{tension.id}: the sheet says page {found and found.group(1)}, the text starts on "
+                            f"page {starts[:1]}")
+    assert not problems, f"{lang}: the reference to the text to read aloud:\n" + "\n".join(problems)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
 def test_font_sizes_read_from_the_pdf(lang, paragraphs, chars):
     """Questions at 10.5 pt or more, the text to read aloud at 10 pt or more."""
     blocks = block_texts(paragraphs, lang)

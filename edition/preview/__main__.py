@@ -14,8 +14,8 @@ import time
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
-from edition.build import BuildError, build_site
-from edition.downloads import build_downloads
+from edition.build import BuildError, build_site, workers
+from edition.downloads import DownloadQueue
 from edition.project import Project
 from edition.preview.changes import changed, snapshot
 from edition.preview.server import Status, make_preview_server
@@ -49,11 +49,12 @@ def rebuild(project: Project, site: Path, languages: tuple[str, ...], status: St
     print(f"preview: rebuilt {', '.join(languages)} in {time.perf_counter() - start:.1f} s", flush=True)
     if not pdfs:
         return
-    # One process a language, as the full build does (WeasyPrint holds the GIL).
-    with ProcessPoolExecutor(max_workers=len(languages)) as pool:
-        for future in [pool.submit(build_downloads, Project(project.root, project.docs), site, lang,
-                                   site.parent / ".cache" / "pdf") for lang in languages]:
-            future.result()
+    # One job a download, as the full build does (WeasyPrint holds the GIL).
+    with ProcessPoolExecutor(max_workers=workers(languages)) as pool:
+        downloads = DownloadQueue(pool, Project(project.root, project.docs), site, site.parent / ".cache" / "pdf")
+        for lang in languages:
+            downloads.add(lang)
+        downloads.run(workers(languages))
     status.built()
     print(f"preview: PDFs of {', '.join(languages)} after {time.perf_counter() - start:.1f} s", flush=True)
 

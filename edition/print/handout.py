@@ -17,6 +17,7 @@ head of its pages.
 from __future__ import annotations
 
 import html
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -27,7 +28,7 @@ from edition.print import handout_parts as parts
 from edition.print.compose import Chapter
 from edition.print.edition import HOME, head, page_title
 from edition.print.pages import built_page
-from edition.print.render import write_pdf
+from edition.print.render import PrintError, write_pdf
 from edition.print.settings import PrintSettings
 from edition.reader.discussion_guide import PAGE as GUIDE_PAGE, Guide, Tension
 from edition.reader.short_addresses import paragraph_url, short_url
@@ -91,15 +92,14 @@ def tension_section(src: Sources, tension: Tension) -> str:
     kicker = f"{strings['handout_title']} · {label}"
     if group is not None:
         kicker += " · " + group.get_text(" ", strip=True)
-    text_id = f"text-{tension.id}"
     agenda_text = "".join(map(str, parts.until_next_heading(heading)))
     return (f'<section class="tension" data-extract="{tension.id}" data-title="{e(tension.title)}" '
             f'data-label="{e(strings["handout_tension"].format(n=number))}">'
             f'<div class="sheet"><p class="kicker">{e(kicker)}</p>'
             f'<h1 id="t-{tension.id}">{e(tension.title)}</h1>{agenda_text}'
-            f'{parts.guide_part(tension, src.web, strings, text_id)}'
+            f'{parts.guide_part(tension, src.web, strings, text_id(tension))}'
             f'{parts.online(short_url(src.web, number), strings)}{parts.notes(strings)}</div>'
-            f'<section class="read-aloud" id="{text_id}"><h2>{e(strings["handout_read_aloud"])}</h2>'
+            f'<section class="read-aloud" id="{text_id(tension)}"><h2>{e(strings["handout_read_aloud"])}</h2>'
             f'<p class="read-aloud-intro">{e(strings["handout_read_aloud_intro"])}</p>'
             f'{parts.passages(tension.draws_on, src.blocks, src.titles, tension.id)}</section></section>')
 
@@ -158,6 +158,39 @@ def handout_html(src: Sources, settings: PrintSettings) -> str:
             + front(src) + "\n" + "\n".join(tensions) + "\n</body>\n</html>\n")
 
 
+def text_id(tension: Tension) -> str:
+    return f"text-{tension.id}"
+
+
+def text_pages(tensions: list[Tension]):
+    """The `adjust` of write_pdf: each sheet says on which of its tension's pages the text to read
+    aloud starts (data-page, not target-counter(): WeasyPrint lays a page out three times to
+    fill one in). The pages are counted as the tension numbers them, from 1 on the page of its
+    title (print-edition.css, @page tension:nth(1 of tension)). Returns the HTML with the right
+    numbers if one was wrong, else None."""
+    def adjust(document, page_html: str) -> str | None:
+        page_of: dict[str, int] = {}  # an element's first page (a box split over pages has its anchor on each)
+        for number, page in enumerate(document.pages):
+            for anchor in page.anchors:
+                page_of.setdefault(anchor, number)
+        found = {}
+        for tension in tensions:
+            title, text = page_of.get(f"t-{tension.id}"), page_of.get(text_id(tension))
+            if title is None or text is None or text < title:
+                raise PrintError(f"handout: tension '{tension.id}': its text to read aloud is not on a page from its title on")
+            found[text_id(tension)] = str(text - title + 1)
+
+        def right(match: re.Match) -> str:
+            return match.group(1) + found[match.group(2)] + '"'
+        adjusted = XREF.sub(right, page_html)
+        return None if adjusted == page_html else adjusted
+    return adjust
+
+
+# The sheet's link to its text (handout_parts.draws_on).
+XREF = re.compile(r'(<a class="xref" href="#(text-[^"]+)" data-page=")\d+"')
+
+
 def build_handout_pdf(project, site: Path, lang: str, settings: PrintSettings,
                       cache: Path | None = None) -> list[Path]:
     """The handout, and each tension's pages of it as a PDF of their own; returns their paths."""
@@ -167,5 +200,5 @@ def build_handout_pdf(project, site: Path, lang: str, settings: PrintSettings,
     extracts = {t.id: (edition / settings.tension_file(t.id),
                        f"{src.strings['handout_title']}: {t.title} – {src.book}") for t in src.guide.tensions}
     write_pdf(handout_html(src, settings), [project.theme / "assets" / "stylesheets" / "print-edition.css"],
-              target, base=edition, roots=[edition], cache=cache, extracts=extracts)
+              target, base=edition, roots=[edition], cache=cache, extracts=extracts, adjust=text_pages(src.guide.tensions))
     return [target, *(path for path, _ in extracts.values())]

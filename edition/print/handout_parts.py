@@ -42,6 +42,11 @@ def evening_box(guide: Guide, strings: dict[str, str]) -> str:
     return f'<section class="evening guide-part"><h2>{e(strings["guide_evening"])}</h2><ol>{steps}</ol></section>'
 
 
+# The page of a tension that its text to read aloud starts on, as the sheet says it (its own page
+# numbers): after the sheet, which is one page. The layout is checked (handout.text_pages).
+TEXT_PAGE = 2
+
+
 def draws_on(tension: Tension, web: str, strings: dict[str, str], text_id: str) -> str:
     """The guide's paragraph numbers, each a link to its short address on the web (web: the
     edition's address; /nl/3.4 leads to the paragraph), one group a chapter; then where their
@@ -53,7 +58,7 @@ def draws_on(tension: Tension, web: str, strings: dict[str, str], text_id: str) 
         "<li>" + ", ".join(f'<a class="number" href="{html.escape(paragraph_url(web, n))}">{n}</a>' for n in numbers)
         + "</li>" for numbers in groups.values())
     return (f'<div class="draws-on"><p>{html.escape(strings["guide_draws_on"])}:</p> <ul>{items}</ul> '
-            f'<p class="where-text">· <a class="xref" href="#{text_id}" data-page-word="{html.escape(strings["print_page_word"])}">'
+            f'<p class="where-text">· <a class="xref" href="#{text_id}" data-page="{TEXT_PAGE}" data-page-word="{html.escape(strings["print_page_word"])}">'
             f'{html.escape(strings["handout_text_printed"])}</a></p></div>')
 
 

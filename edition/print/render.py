@@ -75,12 +75,19 @@ def font_faces() -> str:
 
 
 MAX_NOTE_FIXES = 3
+MAX_LAYOUTS = 12  # the cards' steps of type (5), the footnote fixes (3), the handout's page numbers
 
 
 def all_boxes(box):
-    yield box
-    for child in getattr(box, "children", None) or ():
-        yield from all_boxes(child)
+    """The box and every box inside it, in document order (a stack, not nested generators: a
+    laid-out document has some 100 000 boxes, and the checks below walk them all)."""
+    stack = [box]
+    while stack:
+        box = stack.pop()
+        yield box
+        children = getattr(box, "children", None)
+        if children:
+            stack.extend(reversed(children))
 
 
 def misplaced_footnotes(document) -> list[str]:
@@ -132,8 +139,9 @@ def extract_names(page) -> set[str]:
 def write_extracts(document, extracts: dict[str, tuple[Path, str]], options: dict) -> None:
     """Each part's pages as a PDF of its own, under its own title: laid out once, with the
     whole document (the tags of a PDF are made from the pages when it is written)."""
+    names = [extract_names(page) for page in document.pages] if extracts else []
     for name, (path, title) in extracts.items():
-        pages = [page for page in document.pages if name in extract_names(page)]
+        pages = [page for page, on_page in zip(document.pages, names) if name in on_page]
         if not pages:
             raise PrintError(f"{path.name}: no page of the document holds the part '{name}'")
         part = document.copy(pages)
@@ -171,16 +179,19 @@ def write_pdf(html: str, stylesheets: list[Path], target: Path | None, base: Pat
         def render(source: str):
             return HTML(string=source, base_url=base.resolve().as_uri() + "/", url_fetcher=fetcher).render(
                 stylesheets=css, font_config=fonts, **options)
-        document = render(html)
-        while adjust is not None and (adjusted := adjust(document, html)) is not None:
+        document, fixes = render(html), 0
+        for _ in range(MAX_LAYOUTS):  # adjusted until right, then the footnotes; each change laid out anew
+            adjusted = adjust(document, html) if adjust is not None else None
+            if adjusted is None:
+                moved = misplaced_footnotes(document)
+                if not moved or fixes == MAX_NOTE_FIXES:
+                    break
+                fixes += 1
+                adjusted = start_page_at_calls(html, moved)
             html, document = adjusted, render(adjusted)
-        for _ in range(MAX_NOTE_FIXES):
-            moved = misplaced_footnotes(document)
-            if not moved:
-                break
-            html = start_page_at_calls(html, moved)
-            document = render(html)
-        if moved := misplaced_footnotes(document):
+        else:
+            raise PrintError(f"{shown}: the layout did not settle in {MAX_LAYOUTS} passes")
+        if moved:
             raise PrintError(f"{shown}: footnotes not on the page of their call: {', '.join(moved)}")
         for path in targets.values():
             path.parent.mkdir(parents=True, exist_ok=True)
