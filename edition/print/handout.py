@@ -182,13 +182,9 @@ def text_pages(tensions: list[Tension]):
 
         def right(match: re.Match) -> str:
             return match.group(1) + found[match.group(2)] + '"'
-        adjusted = XREF.sub(right, page_html)
+        adjusted = parts.XREF.sub(right, page_html)
         return None if adjusted == page_html else adjusted
     return adjust
-
-
-# The sheet's link to its text (handout_parts.draws_on).
-XREF = re.compile(r'(<a class="xref" href="#(text-[^"]+)" data-page=")\d+"')
 
 
 def build_handout_pdf(project, site: Path, lang: str, settings: PrintSettings,

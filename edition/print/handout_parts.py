@@ -45,6 +45,8 @@ def evening_box(guide: Guide, strings: dict[str, str]) -> str:
 # The page of a tension that its text to read aloud starts on, as the sheet says it (its own page
 # numbers): after the sheet, which is one page. The layout is checked (handout.text_pages).
 TEXT_PAGE = 2
+# The link draws_on writes, as handout.text_pages finds it to correct the number.
+XREF = re.compile(r'(<a class="xref" href="#(text-[^"]+)" data-page=")\d+"')
 
 
 def draws_on(tension: Tension, web: str, strings: dict[str, str], text_id: str) -> str:
