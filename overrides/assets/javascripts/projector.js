@@ -9,7 +9,9 @@
   const current = () => Math.max(0, slides.findIndex((slide) => `#${slide.id}` === window.location.hash));
   const go = (index) => {
     const slide = slides[Math.max(0, Math.min(slides.length - 1, index))];
-    if (`#${slide.id}` !== window.location.hash) window.location.replace(`#${slide.id}`);
+    if (`#${slide.id}` === window.location.hash) return;
+    window.location.replace(`#${slide.id}`);
+    keepSlide();  // now: hashchange comes as a later task, and a click may come before it
   };
   const steps = { ArrowRight: 1, PageDown: 1, ArrowLeft: -1, PageUp: -1 };
 
