@@ -7,7 +7,7 @@ import time
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from pathlib import Path
 
-from edition.adapters.mkdocs.runner import build_edition
+from edition.adapters.mkdocs.runner import build_edition, preload
 from edition.downloads import DownloadQueue
 from edition.errors import ContentError
 from edition.hosting.files import write_hosting_files
@@ -118,9 +118,10 @@ def build_site(out: Path, project: Project | None = None, site_url: str = DEFAUL
     out.mkdir(parents=True, exist_ok=True)
     languages = languages or project.languages
     start = time.perf_counter()
-    # Processes: MkDocs runs in its own process anyway, and WeasyPrint holds the GIL. A
+    # Processes: MkDocs keeps state per build, and WeasyPrint holds the GIL. A
     # language's downloads are queued as soon as its HTML is built, one job each.
     slots = workers(languages)
+    preload()  # once here, not in each process the pool forks (adapters/mkdocs/runner.py)
     with ProcessPoolExecutor(max_workers=slots) as pool:
         htmls = {pool.submit(build_language, project, lang, out, site_url, strict, cache, drift): lang for lang in languages}
         downloads = DownloadQueue(pool, project, out, cache)
