@@ -49,8 +49,9 @@ def _merge(key: str, value) -> None:
     old = _collected.get(key)
     if isinstance(value, (int, float)) and isinstance(old, (int, float)):
         _collected[key] = old + value
-    elif isinstance(value, dict) and isinstance(old, dict):
-        _collected[key] = {**old, **value}
+    elif isinstance(value, dict):
+        # Sorted: the reports of the workers arrive in any order, and the file is committed.
+        _collected[key] = dict(sorted({**(old if isinstance(old, dict) else {}), **value}.items()))
     else:
         _collected[key] = value
 
