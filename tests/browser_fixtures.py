@@ -7,6 +7,7 @@ import shutil
 import signal
 import sys
 import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -48,6 +49,7 @@ def browser():
         pytest.fail("the browser gates need " + ", ".join(missing) + ": run scripts/setup")
     from playwright.sync_api import sync_playwright
     with sync_playwright() as playwright:
+        WATCHDOG.install()
         chromium = Relaunching(lambda: playwright.chromium.launch(executable_path=shutil.which("chromium"),
                                                                   args=["--no-sandbox"]))
         yield chromium
@@ -55,20 +57,50 @@ def browser():
 
 
 # Closing a browser context once never returned on a fresh clone (all 511 tests passed after
-# 9 idle minutes, when the browser was killed by hand): Chromium sometimes leaves
-# Target.disposeBrowserContext unanswered, and Playwright's close() has no timeout. A teardown
-# takes a few seconds; one that takes a minute gets its Chromium killed, which ends the close,
-# and the next test that needs a browser starts a new one.
-STUCK_TEARDOWN = 60  # seconds
+# 9 idle minutes, when the browser was killed by hand), and in another run a call sat 2.5 minutes
+# near the end: Chromium sometimes leaves a command (Target.disposeBrowserContext) unanswered, and
+# Playwright's close() and evaluate() have no timeout. Every call of the tests that has one ends
+# within 30 s, so a single call still waiting after STUCK_CALL gets its worker's Chromium killed:
+# the call then fails, or ends if it was a close, and the next test starts a new browser.
+STUCK_CALL = 90  # seconds
 
 
-@pytest.hookimpl(hookwrapper=True)
-def pytest_runtest_teardown(item):
-    timer = threading.Timer(STUCK_TEARDOWN, _kill_own_chromium, args=(item.nodeid,))
-    timer.daemon = True
-    timer.start()
-    yield
-    timer.cancel()
+class Watchdog:
+    """Times the Playwright call in progress in this worker (setup, test or teardown)."""
+
+    def __init__(self):
+        self.since: float | None = None
+        self.installed = False
+
+    def install(self) -> None:
+        if self.installed:
+            return
+        self.installed = True
+        from playwright._impl._sync_base import SyncBase
+        original = SyncBase._sync
+
+        def timed(api, awaitable):
+            outermost = self.since is None  # a call made from an event handler runs inside another
+            if outermost:
+                self.since = time.monotonic()
+            try:
+                return original(api, awaitable)
+            finally:
+                if outermost:
+                    self.since = None
+        SyncBase._sync = timed
+        threading.Thread(target=self._watch, name="playwright-watchdog", daemon=True).start()
+
+    def _watch(self) -> None:
+        while True:
+            time.sleep(5)
+            since = self.since
+            if since is not None and time.monotonic() - since > STUCK_CALL:
+                _kill_own_chromium(os.environ.get("PYTEST_CURRENT_TEST", "?"))
+                self.since = None
+
+
+WATCHDOG = Watchdog()
 
 
 def _kill_own_chromium(nodeid: str) -> None:
@@ -98,8 +130,8 @@ def _kill_own_chromium(nodeid: str) -> None:
             os.kill(pid, signal.SIGKILL)
             killed.append(pid)
     if killed:
-        print(f"\n{nodeid}: its teardown was stuck for {STUCK_TEARDOWN} s closing Chromium; killed the "
-              f"browser (pids {killed}), a new one starts for the next test", file=sys.__stderr__)
+        print(f"\n{nodeid}: a Playwright call was stuck for {STUCK_CALL} s; killed the worker's Chromium "
+              f"(pids {killed}), a new one starts for the next test that needs it", file=sys.__stderr__)
 
 
 @pytest.fixture(scope="session")

@@ -17,7 +17,7 @@ from edition.build import BuildError, build_site
 
 # The browser gates: their session fixtures (one server, one Chromium) and the plugin that
 # records their outcome for the accessibility statement.
-from browser_fixtures import browser, page_audit, pytest_runtest_teardown, site_url  # noqa: E402,F401
+from browser_fixtures import browser, page_audit, site_url  # noqa: E402,F401
 # nginx with the build deployed as its first release, shared by the hosting tests.
 from nginx_support import served  # noqa: E402,F401
 
