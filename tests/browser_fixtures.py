@@ -25,7 +25,7 @@ def site_url(site) -> str:
 
 
 class Relaunching:
-    """The session's Chromium, started again if it is gone (see stuck_teardown below)."""
+    """The session's Chromium, started again if it is gone (the Watchdog below kills a stuck one)."""
 
     def __init__(self, launch):
         self._launch = launch
@@ -123,10 +123,11 @@ def _kill_own_chromium(nodeid: str) -> None:
     killed = []
     for pid in parents:
         try:
-            command = (Path("/proc") / str(pid) / "cmdline").read_bytes().split(b"\0")
+            # Chromium rewrites its helpers' command lines into one string: split on spaces too.
+            command = (Path("/proc") / str(pid) / "cmdline").read_bytes().replace(b"\0", b" ").split()
         except OSError:
             continue
-        if b"chromium" in command[0] and not any(part.startswith(b"--type=") for part in command) and ours(pid):
+        if command and b"chromium" in command[0] and not any(part.startswith(b"--type=") for part in command) and ours(pid):
             os.kill(pid, signal.SIGKILL)
             killed.append(pid)
     if killed:
