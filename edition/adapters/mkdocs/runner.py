@@ -12,7 +12,6 @@ from __future__ import annotations
 import io
 import os
 import subprocess
-import sys
 from contextlib import redirect_stderr
 from pathlib import Path
 
@@ -53,4 +52,4 @@ def build_edition(project, lang: str, out: Path, site_url: str, strict: bool = T
         os.chdir(folder)
         os.environ.clear()
         os.environ.update(environment)
-    return subprocess.CompletedProcess([sys.executable, "-m", "mkdocs", *arguments], code, "", log.getvalue())
+    return subprocess.CompletedProcess(["mkdocs", *arguments], code, "", log.getvalue())
