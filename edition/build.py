@@ -8,6 +8,7 @@ from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from pathlib import Path
 
 from edition.adapters.mkdocs.runner import build_edition, preload
+from edition.caches import cache_beside, default_cache, prune_caches
 from edition.downloads import DownloadQueue
 from edition.errors import ContentError
 from edition.hosting.files import write_hosting_files
@@ -54,15 +55,6 @@ def root_page(languages: list[dict], forward: bool = True) -> str:
 </body>
 </html>
 """
-
-
-def default_cache(project: Project) -> Path:
-    return project.root / ".cache" / "pdf"
-
-
-def cache_beside(cache: Path | None, name: str) -> Path | None:
-    """Another cache beside the PDFs' (.cache/gzip, .cache/search), or none when they have none."""
-    return None if cache is None else cache.with_name(name)
 
 
 def build_language(project: Project, lang: str, out: Path, site_url: str, strict: bool,
@@ -178,6 +170,8 @@ def build_site(out: Path, project: Project | None = None, site_url: str = DEFAUL
                             cache_beside(cache, "gzip"))
     except ContentError as error:
         raise BuildError(f"the files for the web server were not written:\n{error}") from error
+    pruning = time.perf_counter()
+    report["caches"] = {"pruned": prune_caches(cache), "seconds": time.perf_counter() - pruning, "log": ""}
     report["total"] = {"seconds": time.perf_counter() - start, "log": ""}
     return report
 

@@ -12,6 +12,7 @@ import io
 import os
 from pathlib import Path
 
+from edition.caches import used
 from edition.hosting.csp import COLLECTED  # the build's notes, removed before anything is served
 from edition.hosting.csp import POLICY_DIR as SERVER_ONLY  # read by the server, never sent to readers
 
@@ -31,8 +32,12 @@ def _packed(data: bytes, digest: str, cache: Path | None) -> bytes:
     if cache is None:
         return gzip_bytes(data)
     kept = cache / f"{digest}.gz"
-    if kept.is_file():
-        return kept.read_bytes()
+    try:
+        packed = kept.read_bytes()
+        used(kept)
+        return packed
+    except FileNotFoundError:  # not made before (or pruned: edition/caches.py)
+        pass
     packed = gzip_bytes(data)
     cache.mkdir(parents=True, exist_ok=True)
     # Both languages' builds store their identical files (the theme's) at the same time.

@@ -4,7 +4,8 @@ The PDFs are byte-reproducible, so a PDF made before from the same inputs is the
 covers the composed HTML, the stylesheets, the fonts, WeasyPrint's version and this package's
 print code; each entry also records every file the rendering fetched (images) with its hash,
 and is used only while they are unchanged. The cache is a folder of the working copy
-(.cache/pdf/, not committed); a build with cache=None makes every PDF anew.
+(.cache/pdf/, not committed; edition/caches.py keeps it within its room); a build with
+cache=None makes every PDF anew.
 """
 from __future__ import annotations
 
@@ -14,6 +15,8 @@ import shutil
 from pathlib import Path
 
 import weasyprint
+
+from edition.caches import used
 
 PRINT_CODE = Path(__file__).parent
 
@@ -36,15 +39,17 @@ def lookup(cache: Path | None, entry_key: str, target: Path) -> bool:
         return False
     manifest = cache / f"{entry_key}.json"
     pdf = cache / f"{entry_key}.pdf"
-    if not (manifest.exists() and pdf.exists()):
+    try:
+        fetched = json.loads(manifest.read_text(encoding="utf-8"))
+        for name, digest in fetched.items():
+            path = Path(name)
+            if not path.exists() or _digest(path.read_bytes()) != digest:
+                return False
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(pdf, target)
+    except FileNotFoundError:  # not kept, or pruned by another build just now (edition/caches.py)
         return False
-    fetched = json.loads(manifest.read_text(encoding="utf-8"))
-    for name, digest in fetched.items():
-        path = Path(name)
-        if not path.exists() or _digest(path.read_bytes()) != digest:
-            return False
-    target.parent.mkdir(parents=True, exist_ok=True)
-    shutil.copyfile(pdf, target)
+    used(manifest, pdf)
     return True
 
 

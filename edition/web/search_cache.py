@@ -14,6 +14,8 @@ import shutil
 from importlib import metadata
 from pathlib import Path
 
+from edition.caches import used
+
 
 def key(record_pages: list[str], lang: str, kept: str) -> str:
     """A hash of the pages Pagefind indexes, their language, Pagefind's version and the files kept."""
@@ -27,7 +29,12 @@ def lookup(cache: Path | None, entry_key: str, out: Path) -> bool:
     """Copy the index kept under this key to out (which does not exist yet), if there is one."""
     if cache is None or not (cache / entry_key).is_dir():
         return False
-    shutil.copytree(cache / entry_key, out)
+    try:
+        shutil.copytree(cache / entry_key, out)
+    except (FileNotFoundError, shutil.Error):  # pruned by another build while copied (edition/caches.py)
+        shutil.rmtree(out, ignore_errors=True)
+        return False
+    used(cache / entry_key)
     return True
 
 
