@@ -5,11 +5,13 @@ from __future__ import annotations
 import json
 import os
 import time
+from unittest.mock import ANY
 
 from edition.caches import FRESH_SECONDS, prune, prune_caches
 from edition.hosting.precompress import _packed
 from edition.print import cache as pdf_cache
 from edition.web import search_cache
+from conftest import PROJECT
 
 NOW = time.time()
 OLD = NOW - 10 * FRESH_SECONDS
@@ -60,7 +62,7 @@ def test_each_cache_marks_what_a_build_takes_from_it(tmp_path):
     entry(pdfs, "k.pdf", 10, 10 * FRESH_SECONDS)
     (pdfs / "k.json").write_text(json.dumps({}), encoding="utf-8")
     os.utime(pdfs / "k.json", (OLD, OLD))
-    assert pdf_cache.lookup(pdfs, "k", target) and target.read_bytes() == b"x" * 10
+    assert pdf_cache.lookup(pdfs, "k", target, tmp_path) and target.read_bytes() == b"x" * 10
     searches = tmp_path / "search"
     (searches / "k").mkdir(parents=True)
     os.utime(searches / "k", (OLD, OLD))
@@ -79,5 +81,22 @@ def test_each_cache_marks_what_a_build_takes_from_it(tmp_path):
 
 def test_a_pdf_pruned_while_looked_up_is_a_miss_not_an_error(tmp_path):
     (tmp_path / "k.json").write_text("{}", encoding="utf-8")  # its PDF already gone
-    assert not pdf_cache.lookup(tmp_path, "k", tmp_path / "out.pdf")
+    assert not pdf_cache.lookup(tmp_path, "k", tmp_path / "out.pdf", tmp_path)
     assert not search_cache.lookup(tmp_path, "gone", tmp_path / "out")
+
+
+def test_a_pdf_made_in_one_folder_is_taken_by_a_build_into_another(tmp_path, site):
+    """Each test run builds into a folder of its own: what the PDFs are made of may not name it."""
+    from edition.print.edition import edition_html
+    composed = edition_html(PROJECT, site / "nl", "nl", PROJECT.print_settings())
+    assert "file:" not in composed and str(site) not in composed, "the composed edition names the folder built into"
+    first, second, cache = tmp_path / "one" / "nl", tmp_path / "two" / "nl", tmp_path / "cache"
+    for folder in (first, second):
+        (folder / "img").mkdir(parents=True)
+        (folder / "img" / "figure.svg").write_text("<svg/>", encoding="utf-8")
+    (first / "x.pdf").write_bytes(b"%PDF")
+    pdf_cache.store(cache, "k", first / "x.pdf", [first.resolve() / "img" / "figure.svg"], first)
+    assert json.loads((cache / "k.json").read_text(encoding="utf-8")) == {"img/figure.svg": ANY}
+    assert pdf_cache.lookup(cache, "k", second / "x.pdf", second)
+    (second / "img" / "figure.svg").write_text("<svg></svg>", encoding="utf-8")  # this build's copy changed
+    assert not pdf_cache.lookup(cache, "k", second / "y.pdf", second)

@@ -75,7 +75,7 @@ def compose(project, edition: Path, lang: str, settings: PrintSettings) -> tuple
     concepts = set(project.concepts())
 
     def chapter(page: BuiltPage) -> BookChapter:
-        return BookChapter(page, included, web, edition, strings, concepts, glossary)
+        return BookChapter(page, included, web, strings, concepts, glossary)
     chapters = [chapter(page) for page in chosen]
     documents = [Document(COVER, book.title, _xhtml(cover(project, lang, book.title, settings, web, book.source_title)),
                           "cover"),

@@ -50,9 +50,9 @@ def file_name(key: str) -> str:
 class BookChapter(Chapter):
     """Rewrites one built page as the body of one file of the book (`included`: url -> key)."""
 
-    def __init__(self, page, included: dict[str, str], web_root: str, edition, strings: dict[str, str],
+    def __init__(self, page, included: dict[str, str], web_root: str, strings: dict[str, str],
                  concepts: set[str], glossary_key: str | None):
-        super().__init__(page, included, web_root, edition)
+        super().__init__(page, included, web_root)
         self.strings = strings
         self.concepts = concepts
         self.glossary_key = glossary_key

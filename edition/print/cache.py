@@ -33,8 +33,16 @@ def key(html: str, stylesheets: list[Path], fonts: list[Path]) -> str:
     return _digest(b"\0".join(parts))
 
 
-def lookup(cache: Path | None, entry_key: str, target: Path) -> bool:
-    """Copy the cached PDF to target if there is one whose fetched files are unchanged."""
+def _name(path: Path, base: Path) -> str:
+    """A fetched file as the manifest names it: relative to the folder built into when it is
+    there (the built site's images), so that a build of the same sources into another folder
+    (each test run's, the benchmark's) checks its own copy and takes the entry."""
+    return path.relative_to(base).as_posix() if path.is_relative_to(base) else str(path)
+
+
+def lookup(cache: Path | None, entry_key: str, target: Path, base: Path) -> bool:
+    """Copy the cached PDF to target if there is one whose fetched files are unchanged (those
+    named relative to a build's folder: in `base`, this build's)."""
     if cache is None:
         return False
     manifest = cache / f"{entry_key}.json"
@@ -42,7 +50,7 @@ def lookup(cache: Path | None, entry_key: str, target: Path) -> bool:
     try:
         fetched = json.loads(manifest.read_text(encoding="utf-8"))
         for name, digest in fetched.items():
-            path = Path(name)
+            path = base.resolve() / name  # an absolute name stays itself
             if not path.exists() or _digest(path.read_bytes()) != digest:
                 return False
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -53,10 +61,10 @@ def lookup(cache: Path | None, entry_key: str, target: Path) -> bool:
     return True
 
 
-def store(cache: Path | None, entry_key: str, target: Path, fetched: list[Path]) -> None:
+def store(cache: Path | None, entry_key: str, target: Path, fetched: list[Path], base: Path) -> None:
     if cache is None:
         return
     cache.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(target, cache / f"{entry_key}.pdf")
-    manifest = {str(path): _digest(path.read_bytes()) for path in sorted(set(fetched)) if path.is_file()}
+    manifest = {_name(path, base.resolve()): _digest(path.read_bytes()) for path in sorted(set(fetched)) if path.is_file()}
     (cache / f"{entry_key}.json").write_text(json.dumps(manifest, indent=1), encoding="utf-8")

@@ -9,8 +9,7 @@ from __future__ import annotations
 
 import posixpath
 import re
-from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import quote, urlsplit
 
 from bs4 import BeautifulSoup, NavigableString
 
@@ -45,12 +44,10 @@ def heading_depth(src: str) -> int:
 class Chapter:
     """Rewrites one built page for a document that holds the pages `included` (url -> key)."""
 
-    def __init__(self, page: BuiltPage, included: dict[str, str], web_root: str, edition: Path,
-                 page_word: str = ""):
+    def __init__(self, page: BuiltPage, included: dict[str, str], web_root: str, page_word: str = ""):
         self.page = page
         self.included = included
         self.web_root = web_root  # https://host/nl/
-        self.edition = edition  # site/nl
         self.page_word = page_word  # "blz." / "p.": cross-references get the target's page number
 
     def html(self, **attributes: str) -> str:
@@ -148,10 +145,11 @@ class Chapter:
         return "#" + (document_id(key, parts.fragment) if parts.fragment else key)
 
     def _images(self, soup: BeautifulSoup) -> None:
-        """Images are read from the built site (the URL fetcher serves nothing else)."""
+        """Images are read from the built site (the URL fetcher serves nothing else), by their
+        path in the edition, which the document's base is: the composed HTML, and so the PDF
+        cache's key, is then the same whichever folder the site is built into."""
         for image in soup.find_all("img", src=True):
-            path = posixpath.normpath(posixpath.join(self.page.url or ".", urlsplit(image["src"]).path))
-            image["src"] = (self.edition / path).resolve().as_uri()
+            image["src"] = quote(posixpath.normpath(posixpath.join(self.page.url or ".", urlsplit(image["src"]).path)))
 
     @staticmethod
     def _definition_lists(soup: BeautifulSoup) -> None:

@@ -116,9 +116,9 @@ def edition_html(project, edition: Path, lang: str, settings: PrintSettings) -> 
         nested = folder_index is not None and folder_index != page.src
         part = titles.get(folder_index, title) if folder_index else title
         entries.append((2 if nested else 1, page.key, titles[page.src]))
-        body.append(Chapter(page, included, web, edition, strings["print_page_word"]).html(
+        body.append(Chapter(page, included, web, strings["print_page_word"]).html(
             **{"data-part": part, "data-title": titles[page.src]}))
-    note = reading_note(Chapter(home, included, web, edition, strings["print_page_word"]), settings.reading_note)
+    note = reading_note(Chapter(home, included, web, strings["print_page_word"]), settings.reading_note)
     return (head(lang, title, home.meta("author"), home.meta("description"), settings.edition_date.isoformat())
             + '<body class="print-edition">\n'
             + cover(project, lang, title, settings, web, original) + "\n" + note + "\n" + contents(strings, entries) + "\n"

@@ -62,10 +62,10 @@ def load_sources(project, edition: Path, lang: str) -> Sources:
     needed = sorted({int(number.split(".")[0]) for tension in guide.tensions for number in tension.draws_on})
     blocks = {}
     for prefix in needed:
-        soup = BeautifulSoup(Chapter(chapters[prefix], {}, web, edition).html(), "html.parser")
+        soup = BeautifulSoup(Chapter(chapters[prefix], {}, web).html(), "html.parser")
         blocks.update({number: soup.find(id=anchor_for(number)) for tension in guide.tensions
                        for number in tension.draws_on if int(number.split(".")[0]) == prefix})
-    agenda = BeautifulSoup(Chapter(dialogue, {}, web, edition).html(), "html.parser")
+    agenda = BeautifulSoup(Chapter(dialogue, {}, web).html(), "html.parser")
     headings = {h3["id"].removeprefix(f"{dialogue.key}--"): h3 for h3 in agenda.find_all("h3")}
     for tension in guide.tensions:
         if tension.id not in headings:

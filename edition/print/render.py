@@ -163,7 +163,7 @@ def write_pdf(html: str, stylesheets: list[Path], target: Path | None, base: Pat
                           stylesheets, list(font_files().values()))
     targets = {**({entry: target} if target else {}), **{f"{entry}-{name}": path for name, (path, _) in extracts.items()}}
     shown = (target or next(iter(targets.values()))).name
-    if all(pdf_cache.lookup(cache, key, path) for key, path in targets.items()):
+    if all(pdf_cache.lookup(cache, key, path, base) for key, path in targets.items()):
         return
     fonts = FontConfiguration()
     fetcher = LocalFiles([*roots, *{sheet.parent for sheet in stylesheets}, font_files()[("normal", "normal")].parent])
@@ -205,4 +205,4 @@ def write_pdf(html: str, stylesheets: list[Path], target: Path | None, base: Pat
             path.unlink(missing_ok=True)
         raise PrintError(f"{shown}: " + "; ".join(problems.messages))
     for key, path in targets.items():
-        pdf_cache.store(cache, key, path, fetcher.fetched)
+        pdf_cache.store(cache, key, path, fetcher.fetched, base)
