@@ -3,9 +3,10 @@ where they are, and how much they keep.
 
 Every edit makes new entries (a changed paragraph: a new edition PDF, a new search index, new
 .gz copies), so without a limit the folders only grow: the maintainers' working copy held 258
-kept PDFs (27 MB) after some days of work. An entry is marked when a build uses it; after a build, a folder
-keeps every entry used in the last hour (another build may be about to copy it) and then the
-most recently used ones while it stays within ROOM. The offline copy keeps one (pack.py).
+kept PDFs (27 MB) after some days of work. An entry is marked when a build uses it; after a
+build, a folder keeps every entry used in the last hour (another build may be about to copy it)
+and then the most recently used ones while it stays within ROOM. The offline copy keeps one
+(pack.py).
 """
 from __future__ import annotations
 

@@ -47,10 +47,11 @@ def lookup(cache: Path | None, entry_key: str, target: Path, base: Path) -> bool
         return False
     manifest = cache / f"{entry_key}.json"
     pdf = cache / f"{entry_key}.pdf"
+    folder = base.resolve()
     try:
         fetched = json.loads(manifest.read_text(encoding="utf-8"))
         for name, digest in fetched.items():
-            path = base.resolve() / name  # an absolute name stays itself
+            path = folder / name  # an absolute name stays itself
             if not path.exists() or _digest(path.read_bytes()) != digest:
                 return False
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -66,5 +67,6 @@ def store(cache: Path | None, entry_key: str, target: Path, fetched: list[Path],
         return
     cache.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(target, cache / f"{entry_key}.pdf")
-    manifest = {_name(path, base.resolve()): _digest(path.read_bytes()) for path in sorted(set(fetched)) if path.is_file()}
+    folder = base.resolve()  # the fetcher's paths are resolved too
+    manifest = {_name(path, folder): _digest(path.read_bytes()) for path in sorted(set(fetched)) if path.is_file()}
     (cache / f"{entry_key}.json").write_text(json.dumps(manifest, indent=1), encoding="utf-8")
