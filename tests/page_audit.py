@@ -264,6 +264,19 @@ SWITCH = """lang => { const a = document.querySelector(`a.md-select__link[hrefla
   return a && a.checkVisibility({visibilityProperty: true, opacityProperty: true}) ? a.href : null; }"""
 
 
+def hovered_switch(page, path: str, lang: str, audit: LanguageAudit) -> None:
+    """The pointer onto the language menu (a CSS hover), then its link to the page's twin must
+    show. No actionability checks: the link's visibility is what SWITCH checks."""
+    menu = page.evaluate(CENTRE, ".md-select")
+    if not menu:
+        audit.no_js.append(f"{path}: no language menu (.md-select)")
+        return
+    page.mouse.move(*menu)
+    expected, switch = twin(path, lang), page.evaluate(SWITCH, OTHER[lang])
+    if not switch or urlsplit(switch).path != expected:
+        audit.no_js.append(f"{path}: the language menu shows {switch!r} on hover, not {expected}")
+
+
 def without_js(site, site_url: str, browser, lang: str, audit: LanguageAudit) -> None:
     """Readable, navigable (the menu links every page of the language; its first level is visible,
     on a phone after pressing the menu button, a CSS toggle) and switchable (the language menu
@@ -281,14 +294,7 @@ def without_js(site, site_url: str, browser, lang: str, audit: LanguageAudit) ->
                 page.set_viewport_size(VIEWPORTS[name])
             if name == "desktop":
                 page.evaluate(CLOSE_MENU)
-                # The pointer onto the menu (a CSS hover): no actionability checks, the link's
-                # visibility is SWITCH's to check.
-                menu = page.evaluate(CENTRE, ".md-select")
-                if menu:
-                    page.mouse.move(*menu)
-                expected, switch = twin(path, lang), page.evaluate(SWITCH, OTHER[lang]) if menu else None
-                if not switch or urlsplit(switch).path != expected:
-                    audit.no_js.append(f"{path}: the language menu shows {switch!r} on hover, not {expected}")
+                hovered_switch(page, path, lang, audit)
             else:
                 page.evaluate(CLICK, DRAWER)
             seen = page.evaluate(SEEN, [NAV_LINKS, TOP_LEVEL])
