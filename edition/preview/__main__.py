@@ -15,6 +15,7 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from edition.build import BuildError, build_site, workers
+from edition.caches import default_cache
 from edition.downloads import DownloadQueue
 from edition.project import Project
 from edition.preview.changes import changed, snapshot
@@ -23,14 +24,18 @@ from edition.preview.server import Status, make_preview_server
 POLL_SECONDS = 0.4
 
 
-def rebuild(project: Project, site: Path, languages: tuple[str, ...], status: Status, pdfs: bool = True) -> None:
-    """The pages of the languages into a fresh folder, swapped in; then their PDFs in place."""
+def rebuild(project: Project, site: Path, languages: tuple[str, ...], status: Status, pdfs: bool = True,
+            cache: Path | None = None) -> None:
+    """The pages of the languages into a fresh folder, swapped in; then their PDFs in place.
+    `cache`: the PDFs' (and beside it the other caches), by default the working copy's."""
     start = time.perf_counter()
+    cache = cache or default_cache(project)
     fresh = site.parent / f".{site.name}-next"
     shutil.rmtree(fresh, ignore_errors=True)
     problem = None
     try:
-        build_site(fresh, Project(project.root, project.docs), languages=languages, pdfs=False, drift="notice")
+        build_site(fresh, Project(project.root, project.docs), cache=cache, languages=languages, pdfs=False,
+                   drift="notice")
     except BuildError as error:
         print(f"preview: content error, still serving the last good build of what it stopped:\n{error}", flush=True)
         problem, languages = str(error), error.built
@@ -51,7 +56,7 @@ def rebuild(project: Project, site: Path, languages: tuple[str, ...], status: St
         return
     # One job a download, as the full build does (WeasyPrint holds the GIL).
     with ProcessPoolExecutor(max_workers=workers(languages)) as pool:
-        downloads = DownloadQueue(pool, Project(project.root, project.docs), site, site.parent / ".cache" / "pdf")
+        downloads = DownloadQueue(pool, Project(project.root, project.docs), site, cache)
         for lang in languages:
             downloads.add(lang)
         downloads.run(workers(languages))
